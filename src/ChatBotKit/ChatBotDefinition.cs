@@ -1,0 +1,87 @@
+using ChatBotKit.Filters;
+using ChatBotKit.Prompting;
+using ChatBotKit.RateLimiting;
+using ChatBotKit.Triggers;
+using Microsoft.Extensions.AI;
+
+namespace ChatBotKit;
+
+/// <summary>
+/// Everything a bot is, frozen: names, personality, triggers, limits, filters and settings.
+/// Made by <see cref="ChatBotBuilder.Build"/>; the engine runs one definition at a time and can
+/// swap in a new one without losing channel state.
+/// </summary>
+public sealed class ChatBotDefinition
+{
+    internal ChatBotDefinition(ChatBotBuilder builder, IReadOnlyList<ITrigger> triggers)
+    {
+        Identity = new BotIdentity(builder.Name, [.. builder.Aliases]);
+        Personality = builder.Personality;
+        Facts = [.. builder.Facts];
+        Triggers = triggers;
+        RateLimits = builder.RateLimits;
+        FilterSettings = builder.FilterSettings;
+        Filters = new ResponseFilterChain(builder.FilterSettings.CreateFilters());
+        ContextWindowSize = builder.ContextWindowSize;
+        ContextMaxAge = builder.ContextMaxAge;
+        ChannelQueueCapacity = builder.ChannelQueueCapacity;
+        MaxConcurrentLlmCalls = builder.MaxConcurrentLlmCalls;
+        LlmTimeout = builder.LlmTimeout;
+        HandlerTimeout = builder.HandlerTimeout;
+        FallbackReply = builder.FallbackReply;
+        ChatClient = builder.ChatClient;
+        IgnoredUsers = new HashSet<string>(builder.IgnoredUsers, StringComparer.OrdinalIgnoreCase);
+        IgnoreOtherBots = builder.IgnoreOtherBots;
+    }
+
+    /// <summary>The bot's name and aliases.</summary>
+    public BotIdentity Identity { get; }
+
+    /// <summary>The bot's character and reply length.</summary>
+    public Personality Personality { get; }
+
+    /// <summary>Facts about the channel or stream for the system prompt.</summary>
+    public IReadOnlyList<string> Facts { get; }
+
+    /// <summary>The triggers, in the order they are checked.</summary>
+    public IReadOnlyList<ITrigger> Triggers { get; }
+
+    /// <summary>How often the bot may reply.</summary>
+    public RateLimitPolicy RateLimits { get; }
+
+    /// <summary>The settings the filter chain was built from.</summary>
+    public ResponseFilterSettings FilterSettings { get; }
+
+    /// <summary>The filters every reply passes through.</summary>
+    public ResponseFilterChain Filters { get; }
+
+    /// <summary>How many lines of each channel the bot remembers.</summary>
+    public int ContextWindowSize { get; }
+
+    /// <summary>How long a line stays in the context window.</summary>
+    public TimeSpan ContextMaxAge { get; }
+
+    /// <summary>How many events may wait per channel before the oldest are dropped.</summary>
+    public int ChannelQueueCapacity { get; }
+
+    /// <summary>How many LLM calls one channel may have in flight.</summary>
+    public int MaxConcurrentLlmCalls { get; }
+
+    /// <summary>How long an LLM call may take before the fallback (or silence).</summary>
+    public TimeSpan LlmTimeout { get; }
+
+    /// <summary>How long a reply handler may take before it is cancelled.</summary>
+    public TimeSpan HandlerTimeout { get; }
+
+    /// <summary>What to say when the LLM fails or times out; <see langword="null"/> means say nothing.</summary>
+    public string? FallbackReply { get; }
+
+    /// <summary>The LLM; <see langword="null"/> means the host decides (the offline responder by default).</summary>
+    public IChatClient? ChatClient { get; }
+
+    /// <summary>Logins whose messages the bot never answers.</summary>
+    public IReadOnlySet<string> IgnoredUsers { get; }
+
+    /// <summary>Whether messages from verified bot accounts are ignored.</summary>
+    public bool IgnoreOtherBots { get; }
+}

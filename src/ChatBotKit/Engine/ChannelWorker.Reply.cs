@@ -1,0 +1,238 @@
+using ChatBotKit.Context;
+using ChatBotKit.Events;
+using ChatBotKit.Filters;
+using ChatBotKit.Prompting;
+using ChatBotKit.RateLimiting;
+using ChatBotKit.Sources;
+using ChatBotKit.Triggers;
+using Microsoft.Extensions.AI;
+
+namespace ChatBotKit.Engine;
+
+internal sealed partial class ChannelWorker
+{
+    private void Fire(in WorkItem item, ActiveDefinition active, ITrigger trigger, in RateLimitRequest request)
+    {
+        _engine.Metrics.TriggerFired(trigger.Kind);
+        SemaphoreSlim? slot = null;
+        if (trigger.Handler is null || trigger is IConfirmingTrigger)
+        {
+            slot = _llmSlots;
+            if (!slot.Wait(0))
+            {
+                Decide(item, DecisionOutcome.LlmBusy, trigger);
+                return;
+            }
+        }
+
+        if (trigger is IConfirmingTrigger)
+        {
+            _lastAsked[trigger.Name] = item.Now;
+        }
+        else
+        {
+            _engine.RateLimiter.Record(request, item.Now);
+        }
+
+        var history = Context.Snapshot(item.Now);
+        _engine.WorkStarted();
+        Interlocked.Increment(ref _repliesInFlight);
+        _ = ReplyAsync(item, active, trigger, request, history, slot);
+    }
+
+    private async Task ReplyAsync(WorkItem item, ActiveDefinition active, ITrigger trigger, RateLimitRequest request, ContextEntry[] history, SemaphoreSlim? slot)
+    {
+        try
+        {
+            var definition = active.Definition;
+            var context = new ReplyContext
+            {
+                Event = item.Event,
+                Trigger = trigger,
+                Bot = definition.Identity,
+                History = history,
+                ChatClient = active.ChatClient,
+                Now = item.Now,
+                Random = _seed is null ? Random.Shared : new Random(_random.Next()),
+                CorrelationId = item.CorrelationId,
+            };
+            if (trigger is IConfirmingTrigger confirming && !await ConfirmAsync(item, confirming, context, request, definition).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            var reply = trigger.Handler is { } handler
+                ? await RunHandlerAsync(item, trigger, handler, context, definition).ConfigureAwait(false)
+                : await AskLlmAsync(item, trigger, active, history).ConfigureAwait(false);
+            if (string.IsNullOrWhiteSpace(reply.Text))
+            {
+                Decide(item, reply.Failure ?? DecisionOutcome.NoReply, trigger, reply.Reason);
+                return;
+            }
+
+            var filtered = definition.Filters.Apply(reply.Text, FilterContext(item, definition, history));
+            if (filtered.IsRejected)
+            {
+                _engine.Metrics.FilterRejected(filtered);
+                Decide(item, DecisionOutcome.Filtered, trigger, filtered.Reason, filtered.RejectedBy);
+                return;
+            }
+
+            var sent = await SendAsync(item, trigger, definition, filtered.Messages).ConfigureAwait(false);
+            if (sent == filtered.Messages.Count)
+            {
+                Decide(item, reply.Failure is null ? DecisionOutcome.Replied : DecisionOutcome.FallbackSent, trigger, reply.Reason, sent: sent);
+            }
+        }
+        catch (Exception ex)
+        {
+            EngineLog.Unexpected(_engine.Logger, ex, item.CorrelationId, Platform, Channel);
+        }
+        finally
+        {
+            slot?.Release();
+            Interlocked.Decrement(ref _repliesInFlight);
+            _engine.WorkFinished();
+        }
+    }
+
+    private async Task<bool> ConfirmAsync(WorkItem item, IConfirmingTrigger trigger, ReplyContext context, RateLimitRequest request, ChatBotDefinition definition)
+    {
+        try
+        {
+            if (!await WithTimeout(token => trigger.ConfirmAsync(context, token).AsTask(), definition.LlmTimeout).ConfigureAwait(false))
+            {
+                Decide(item, DecisionOutcome.Declined, trigger);
+                return false;
+            }
+        }
+        catch (Exception ex) when (!_engine.ShutdownToken.IsCancellationRequested)
+        {
+            var timedOut = ex is OperationCanceledException;
+            Decide(item, timedOut ? DecisionOutcome.LlmTimeout : DecisionOutcome.LlmFailed, trigger, timedOut ? DecisionReasons.LlmTimeout : DecisionReasons.LlmFailed);
+            return false;
+        }
+
+        // Other replies may have gone out while the LLM thought about it.
+        var verdict = _engine.RateLimiter.Evaluate(request, item.Now);
+        if (!verdict.IsAllowed && verdict.Reason != RateLimitReason.TriggerCooldown)
+        {
+            _engine.Metrics.RateLimited(verdict.Reason);
+            Decide(item, DecisionOutcome.RateLimited, trigger, ChatBotMetrics.LimitName(verdict.Reason), retryAfter: verdict.RetryAfter);
+            return false;
+        }
+
+        _engine.RateLimiter.Record(request, item.Now);
+        return true;
+    }
+
+    private async Task<ReplyText> RunHandlerAsync(WorkItem item, ITrigger trigger, ReplyHandler handler, ReplyContext context, ChatBotDefinition definition)
+    {
+        try
+        {
+            return new(await WithTimeout(token => handler(context, token).AsTask(), definition.HandlerTimeout).ConfigureAwait(false));
+        }
+        catch (Exception ex) when (!_engine.ShutdownToken.IsCancellationRequested)
+        {
+            EngineLog.HandlerFailed(_engine.Logger, ex, item.CorrelationId, trigger.Name);
+            return new(null, DecisionOutcome.HandlerFailed, ex is OperationCanceledException ? DecisionReasons.HandlerTimeout : ex.GetType().Name);
+        }
+    }
+
+    private async Task<ReplyText> AskLlmAsync(WorkItem item, ITrigger trigger, ActiveDefinition active, ContextEntry[] history)
+    {
+        var definition = active.Definition;
+        var messages = PromptBuilder.Build(definition, item.Event, trigger, history);
+        var options = new ChatOptions { MaxOutputTokens = definition.Personality.MaxOutputTokens };
+        try
+        {
+            var response = await WithTimeout(token => active.ChatClient.GetResponseAsync(messages, options, token), definition.LlmTimeout).ConfigureAwait(false);
+            return new(response.Text);
+        }
+        catch (OperationCanceledException) when (!_engine.ShutdownToken.IsCancellationRequested)
+        {
+            EngineLog.LlmTimedOut(_engine.Logger, item.CorrelationId, trigger.Name, definition.LlmTimeout);
+            return new(definition.FallbackReply, DecisionOutcome.LlmTimeout, DecisionReasons.LlmTimeout);
+        }
+        catch (Exception ex) when (!_engine.ShutdownToken.IsCancellationRequested)
+        {
+            EngineLog.LlmFailed(_engine.Logger, ex, item.CorrelationId, trigger.Name);
+            return new(definition.FallbackReply, DecisionOutcome.LlmFailed, DecisionReasons.LlmFailed);
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="call"/> with a token that is cancelled after <paramref name="timeout"/>
+    /// on the engine's clock, or at shutdown; stops waiting at that point even if the call ignores its token.
+    /// </summary>
+    private async Task<T> WithTimeout<T>(Func<CancellationToken, Task<T>> call, TimeSpan timeout)
+    {
+        using var timer = new CancellationTokenSource(timeout, _engine.TimeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, _engine.ShutdownToken);
+        return await call(linked.Token).WaitAsync(linked.Token).ConfigureAwait(false);
+    }
+
+    private async Task<int> SendAsync(WorkItem item, ITrigger trigger, ChatBotDefinition definition, IReadOnlyList<string> parts)
+    {
+        var message = item.Event as MessageReceived;
+        var isPrivate = message?.MessageKind == MessageKind.Private;
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var outgoing = new OutgoingMessage
+            {
+                Channel = Channel,
+                Text = parts[i],
+                Kind = isPrivate ? MessageKind.Private : MessageKind.Public,
+                Recipient = isPrivate ? message!.User : null,
+                ReplyToId = i == 0 ? message?.Id : null,
+                Trigger = trigger.Name,
+                CorrelationId = item.CorrelationId,
+                Timestamp = item.Now,
+            };
+            try
+            {
+                await item.Source.SendAsync(outgoing, _engine.ShutdownToken).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                EngineLog.SendFailed(_engine.Logger, ex, item.CorrelationId, Platform, Channel);
+                Decide(item, DecisionOutcome.SendFailed, trigger, ex.GetType().Name, sent: i);
+                return i;
+            }
+
+            _engine.Metrics.MessageSent();
+            if (!isPrivate)
+            {
+                var bot = definition.Identity.Name;
+                Context.Add(new ContextEntry(null, bot, bot, parts[i], item.Now, FromBot: true));
+                Interlocked.Exchange(ref _messagesSinceBotSpoke, 0);
+            }
+        }
+
+        return parts.Count;
+    }
+
+    private ResponseFilterContext FilterContext(in WorkItem item, ChatBotDefinition definition, ContextEntry[] history)
+    {
+        var lookback = definition.FilterSettings.DuplicateLookback;
+        var recent = new List<string>(lookback);
+        for (var i = history.Length - 1; i >= 0 && recent.Count < lookback; i--)
+        {
+            if (history[i].FromBot)
+            {
+                recent.Insert(0, history[i].Text);
+            }
+        }
+
+        return new ResponseFilterContext
+        {
+            Bot = definition.Identity,
+            Platform = Platform,
+            MaxMessageLength = item.Source.Limits.MaxMessageLength,
+            RecentBotMessages = recent,
+        };
+    }
+
+    /// <summary>A reply's text, or why there is none (or why it is the fallback).</summary>
+    private readonly record struct ReplyText(string? Text, DecisionOutcome? Failure = null, string? Reason = null);
+}

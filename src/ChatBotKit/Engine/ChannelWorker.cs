@@ -1,0 +1,264 @@
+using System.Threading.Channels;
+using ChatBotKit.Context;
+using ChatBotKit.Events;
+using ChatBotKit.RateLimiting;
+using ChatBotKit.Sources;
+using ChatBotKit.Text;
+using ChatBotKit.Triggers;
+
+namespace ChatBotKit.Engine;
+
+/// <summary>
+/// One channel inside the engine: a bounded queue that drops its oldest event when full, one
+/// loop that handles events in order, the channel's context window, and its replies in flight.
+/// </summary>
+internal sealed partial class ChannelWorker : IDisposable
+{
+    private readonly ChatBotEngine _engine;
+    private readonly Channel<WorkItem> _queue;
+    private readonly Random _random;
+    private readonly Dictionary<string, DateTimeOffset> _lastAsked = new(StringComparer.OrdinalIgnoreCase);
+    private readonly int? _seed;
+    private SemaphoreSlim _llmSlots;
+    private int _llmSlotCount;
+    private IChatSource? _lastSource;
+    private int _messagesSinceBotSpoke;
+    private long _messageCount;
+    private long _dropped;
+    private int _repliesInFlight;
+
+    public ChannelWorker(ChatBotEngine engine, ChatPlatform platform, string channel, ActiveDefinition active)
+    {
+        _engine = engine;
+        Platform = platform;
+        Channel = channel;
+        var definition = active.Definition;
+        Context = new ContextWindow(definition.ContextWindowSize, definition.ContextMaxAge);
+        _llmSlotCount = definition.MaxConcurrentLlmCalls;
+        _llmSlots = new SemaphoreSlim(_llmSlotCount);
+        _seed = engine.Options.RandomSeed is { } seed ? HashCode.Combine(seed, StableHash(platform.Value), StableHash(channel)) : null;
+        _random = _seed is { } s ? new Random(s) : new Random();
+        _queue = System.Threading.Channels.Channel.CreateBounded<WorkItem>(
+            new BoundedChannelOptions(definition.ChannelQueueCapacity)
+            {
+                FullMode = BoundedChannelFullMode.DropOldest,
+                SingleReader = true,
+                SingleWriter = false,
+            },
+            OnDropped);
+        StartTimers(definition.Triggers);
+        Completion = Task.Run(RunLoopAsync);
+    }
+
+    public ChatPlatform Platform { get; }
+
+    public string Channel { get; }
+
+    public ContextWindow Context { get; }
+
+    public Task Completion { get; }
+
+    public int QueueDepth => _queue.Reader.Count;
+
+    public void Enqueue(in WorkItem item)
+    {
+        _engine.WorkStarted();
+        if (!_queue.Writer.TryWrite(item))
+        {
+            _engine.WorkFinished();
+        }
+    }
+
+    public void Apply(ActiveDefinition active)
+    {
+        var definition = active.Definition;
+        Context.Reconfigure(definition.ContextWindowSize, definition.ContextMaxAge);
+        if (_llmSlotCount != definition.MaxConcurrentLlmCalls)
+        {
+            // Replies in flight release the semaphore they took; new replies use the new one.
+            _llmSlotCount = definition.MaxConcurrentLlmCalls;
+            _llmSlots = new SemaphoreSlim(_llmSlotCount);
+        }
+
+        StartTimers(definition.Triggers);
+    }
+
+    public ChannelStatus Status() =>
+        new(Platform, Channel, QueueDepth, Interlocked.Read(ref _dropped), Context.Count, Volatile.Read(ref _repliesInFlight));
+
+    public void Complete() => _queue.Writer.TryComplete();
+
+    public void Dispose()
+    {
+        StopTimers();
+        _llmSlots.Dispose();
+    }
+
+    private async Task RunLoopAsync()
+    {
+        var reader = _queue.Reader;
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (reader.TryRead(out var item))
+            {
+                try
+                {
+                    Handle(item);
+                }
+                catch (Exception ex)
+                {
+                    EngineLog.Unexpected(_engine.Logger, ex, item.CorrelationId, Platform, Channel);
+                }
+                finally
+                {
+                    _engine.WorkFinished();
+                }
+            }
+        }
+    }
+
+    private void Handle(in WorkItem item)
+    {
+        var active = _engine.Active;
+        var definition = active.Definition;
+        _lastSource = item.Source;
+        switch (item.Event)
+        {
+            case MessageReceived message:
+                EngineLog.MessageText(_engine.Logger, item.CorrelationId, message.User.Login, message.Text);
+                if (IgnoreReason(definition, message.User) is { } ignored)
+                {
+                    Decide(item, DecisionOutcome.Ignored, reason: ignored);
+                    return;
+                }
+
+                if (message.MessageKind != MessageKind.Private)
+                {
+                    var text = TextSanitizer.Clean(message.Text, Prompting.PromptBuilder.MaxViewerTextLength);
+                    Context.Add(new ContextEntry(message.Id, message.User.Id, message.User.DisplayName, text, item.Now, FromBot: false));
+                    Interlocked.Increment(ref _messagesSinceBotSpoke);
+                    Interlocked.Increment(ref _messageCount);
+                }
+
+                break;
+            case MessageDeleted deleted:
+                Context.RemoveMessage(deleted.MessageId);
+                break;
+            case UserTimedOut timedOut:
+                Context.RemoveUser(timedOut.User.Id);
+                break;
+            case UserBanned banned:
+                Context.RemoveUser(banned.User.Id);
+                break;
+        }
+
+        ChooseTrigger(item, active);
+    }
+
+    private void ChooseTrigger(in WorkItem item, ActiveDefinition active)
+    {
+        var definition = active.Definition;
+        var context = new TriggerContext(item.Event, definition.Identity, Volatile.Read(ref _messagesSinceBotSpoke), item.Now);
+        var user = item.Event.Author;
+        ITrigger? skipped = null;
+        string? skipReason = null;
+        foreach (var trigger in definition.Triggers)
+        {
+            if (!Matches(trigger, context, item))
+            {
+                continue;
+            }
+
+            var request = new RateLimitRequest(Platform, Channel, user?.Id, user?.Roles ?? ChatRoles.None, trigger.Name, trigger.Cooldown);
+            var verdict = _engine.RateLimiter.Evaluate(request, item.Now);
+            if (verdict.Reason == RateLimitReason.TriggerCooldown || AskedRecently(trigger, item.Now))
+            {
+                (skipped, skipReason) = (trigger, DecisionReasons.Cooldown);
+                continue;
+            }
+
+            if (trigger.Probability < 1 && _random.NextDouble() >= trigger.Probability)
+            {
+                (skipped, skipReason) = (trigger, DecisionReasons.Probability);
+                continue;
+            }
+
+            if (!verdict.IsAllowed)
+            {
+                _engine.Metrics.RateLimited(verdict.Reason);
+                Decide(item, DecisionOutcome.RateLimited, trigger, ChatBotMetrics.LimitName(verdict.Reason), retryAfter: verdict.RetryAfter);
+                return;
+            }
+
+            Fire(item, active, trigger, request);
+            return;
+        }
+
+        Decide(item, DecisionOutcome.NoTrigger, skipped, skipReason ?? DecisionReasons.NoMatch);
+    }
+
+    // A confirming trigger's cooldown also spaces out its questions, whatever the answer was.
+    private bool AskedRecently(ITrigger trigger, DateTimeOffset now) =>
+        trigger is IConfirmingTrigger && _lastAsked.TryGetValue(trigger.Name, out var asked) && asked + trigger.Cooldown > now;
+
+    private bool Matches(ITrigger trigger, in TriggerContext context, in WorkItem item)
+    {
+        try
+        {
+            return trigger.Matches(context);
+        }
+        catch (Exception ex)
+        {
+            EngineLog.TriggerFailed(_engine.Logger, ex, item.CorrelationId, trigger.Name);
+            return false;
+        }
+    }
+
+    private void Decide(
+        in WorkItem item,
+        DecisionOutcome outcome,
+        ITrigger? trigger = null,
+        string? reason = null,
+        string? filter = null,
+        TimeSpan retryAfter = default,
+        int sent = 0) =>
+        _engine.Decide(new ChatDecision
+        {
+            CorrelationId = item.CorrelationId,
+            Platform = Platform,
+            Channel = Channel,
+            EventKind = item.Event.Kind,
+            Outcome = outcome,
+            Trigger = trigger?.Name,
+            Reason = reason,
+            Filter = filter,
+            RetryAfter = retryAfter,
+            MessagesSent = sent,
+            Timestamp = item.Now,
+        });
+
+    private void OnDropped(WorkItem item)
+    {
+        Interlocked.Increment(ref _dropped);
+        _engine.Metrics.EventDropped();
+        Decide(item, DecisionOutcome.Dropped, reason: DecisionReasons.QueueFull);
+        _engine.WorkFinished();
+    }
+
+    private static string? IgnoreReason(ChatBotDefinition definition, ChatUser user) =>
+        definition.Identity.IsSelf(user.Login) ? DecisionReasons.Self
+        : definition.IgnoredUsers.Contains(user.Login) ? DecisionReasons.IgnoredUser
+        : definition.IgnoreOtherBots && user.HasAny(ChatRoles.VerifiedBot) ? DecisionReasons.OtherBot
+        : null;
+
+    private static int StableHash(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)hash;
+    }
+}

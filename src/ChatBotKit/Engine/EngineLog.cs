@@ -1,0 +1,46 @@
+using ChatBotKit.Events;
+using Microsoft.Extensions.Logging;
+
+namespace ChatBotKit.Engine;
+
+internal static partial class EngineLog
+{
+    [LoggerMessage(1, LogLevel.Debug, "[{CorrelationId}] {Platform}/{Channel} {EventKind}: {Outcome} (trigger {Trigger}, reason {Reason})")]
+    public static partial void Decision(ILogger logger, CorrelationId correlationId, ChatPlatform platform, string channel, string eventKind, DecisionOutcome outcome, string? trigger, string? reason);
+
+    [LoggerMessage(2, LogLevel.Trace, "[{CorrelationId}] {User}: {Text}")]
+    public static partial void MessageText(ILogger logger, CorrelationId correlationId, string user, string text);
+
+    [LoggerMessage(3, LogLevel.Warning, "[{CorrelationId}] LLM call for trigger {Trigger} timed out after {Timeout}")]
+    public static partial void LlmTimedOut(ILogger logger, CorrelationId correlationId, string trigger, TimeSpan timeout);
+
+    [LoggerMessage(4, LogLevel.Warning, "[{CorrelationId}] LLM call for trigger {Trigger} failed")]
+    public static partial void LlmFailed(ILogger logger, Exception exception, CorrelationId correlationId, string trigger);
+
+    [LoggerMessage(5, LogLevel.Error, "[{CorrelationId}] Reply handler of trigger {Trigger} failed")]
+    public static partial void HandlerFailed(ILogger logger, Exception exception, CorrelationId correlationId, string trigger);
+
+    [LoggerMessage(6, LogLevel.Warning, "[{CorrelationId}] Sending to {Platform}/{Channel} failed")]
+    public static partial void SendFailed(ILogger logger, Exception exception, CorrelationId correlationId, ChatPlatform platform, string channel);
+
+    [LoggerMessage(7, LogLevel.Error, "[{CorrelationId}] Trigger {Trigger} threw while matching; treated as no match")]
+    public static partial void TriggerFailed(ILogger logger, Exception exception, CorrelationId correlationId, string trigger);
+
+    [LoggerMessage(8, LogLevel.Error, "Source {Platform} stopped with an error")]
+    public static partial void SourceFailed(ILogger logger, Exception exception, ChatPlatform platform);
+
+    [LoggerMessage(9, LogLevel.Information, "Bot definition generation {Generation} is active ({TriggerCount} triggers)")]
+    public static partial void DefinitionSwapped(ILogger logger, int generation, int triggerCount);
+
+    [LoggerMessage(10, LogLevel.Error, "[{CorrelationId}] Unexpected error while handling an event in {Platform}/{Channel}")]
+    public static partial void Unexpected(ILogger logger, Exception exception, CorrelationId correlationId, ChatPlatform platform, string channel);
+
+    [LoggerMessage(11, LogLevel.Warning, "Event without a channel from {Platform} ignored")]
+    public static partial void EventWithoutChannel(ILogger logger, ChatPlatform platform);
+
+    [LoggerMessage(12, LogLevel.Error, "Decision listener {Listener} threw; ignored")]
+    public static partial void ListenerFailed(ILogger logger, Exception exception, string listener);
+
+    [LoggerMessage(13, LogLevel.Warning, "Shutdown: replies still in flight after {Timeout}; cancelling them")]
+    public static partial void ShutdownTimedOut(ILogger logger, TimeSpan timeout);
+}

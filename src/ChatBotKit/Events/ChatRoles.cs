@@ -1,0 +1,28 @@
+namespace ChatBotKit.Events;
+
+/// <summary>
+/// The roles a chat user holds in a channel. A user may hold several at once. This is a closed
+/// flags set rather than an open string struct because triggers and rate limiters test it on
+/// every message and the platforms agree on these five.
+/// </summary>
+[Flags]
+public enum ChatRoles
+{
+    /// <summary>An ordinary viewer.</summary>
+    None = 0,
+
+    /// <summary>The channel owner (streamer).</summary>
+    Broadcaster = 1,
+
+    /// <summary>A channel moderator.</summary>
+    Moderator = 2,
+
+    /// <summary>A VIP on Twitch.</summary>
+    Vip = 4,
+
+    /// <summary>A subscriber on Twitch or a member on YouTube.</summary>
+    Subscriber = 8,
+
+    /// <summary>A verified bot account.</summary>
+    VerifiedBot = 16,
+}

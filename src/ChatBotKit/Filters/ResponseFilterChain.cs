@@ -1,0 +1,48 @@
+namespace ChatBotKit.Filters;
+
+/// <summary>Runs filters in order over a reply and its parts.</summary>
+public sealed class ResponseFilterChain
+{
+    /// <summary>Creates a chain of <paramref name="filters"/>.</summary>
+    public ResponseFilterChain(IEnumerable<IResponseFilter> filters) => Filters = [.. filters];
+
+    /// <summary>The filters, in the order they run.</summary>
+    public IReadOnlyList<IResponseFilter> Filters { get; }
+
+    /// <summary>Filters <paramref name="reply"/>. A rejection of any part rejects the whole reply.</summary>
+    public FilterOutcome Apply(string reply, ResponseFilterContext context)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        ArgumentNullException.ThrowIfNull(context);
+        List<string> parts = [reply];
+        foreach (var filter in Filters)
+        {
+            for (var i = 0; i < parts.Count; i++)
+            {
+                var result = filter.Apply(parts[i], context);
+                if (result.IsRejected)
+                {
+                    return FilterOutcome.Rejected(filter.Name, result.RejectionReason!);
+                }
+
+                if (result.Parts is { } split)
+                {
+                    parts.RemoveAt(i);
+                    parts.InsertRange(i, split);
+                    i += split.Count - 1;
+                }
+                else
+                {
+                    parts[i] = result.Text!;
+                }
+            }
+
+            if (parts.Count == 0)
+            {
+                return FilterOutcome.Rejected(filter.Name, "empty");
+            }
+        }
+
+        return FilterOutcome.Accepted(parts);
+    }
+}

@@ -1,0 +1,36 @@
+namespace ChatBotKit.Triggers;
+
+/// <summary>
+/// Fires when a viewer names the bot or one of its aliases as a whole word, with or without
+/// <c>@</c>, in any letter case.
+/// </summary>
+public sealed class MentionTrigger : ChatTrigger
+{
+    /// <inheritdoc />
+    public override string Kind => "mention";
+
+    /// <inheritdoc />
+    public override bool Matches(in TriggerContext context)
+    {
+        if (context.Message is not { MessageKind: not Events.MessageKind.Private } message)
+        {
+            return false;
+        }
+
+        var text = message.Text.AsSpan();
+        if (WordMatcher.ContainsWord(text, context.Bot.Name))
+        {
+            return true;
+        }
+
+        foreach (var alias in context.Bot.Aliases)
+        {
+            if (WordMatcher.ContainsWord(text, alias))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
