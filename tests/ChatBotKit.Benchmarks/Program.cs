@@ -1,0 +1,22 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using ChatBotKit.Benchmarks;
+
+// dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- --filter '*'   BenchmarkDotNet suites
+// dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- latency        per-event percentiles
+// dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- memory         retained heap of 100 full channels
+switch (args.FirstOrDefault())
+{
+    case "latency":
+        await LatencyHarness.RunAsync(samples: 200_000);
+        break;
+    case "memory":
+        await MemoryHarness.RunAsync();
+        break;
+    default:
+        var config = DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance));
+        BenchmarkSwitcher.FromAssembly(typeof(BenchBot).Assembly).Run(args, config);
+        break;
+}
