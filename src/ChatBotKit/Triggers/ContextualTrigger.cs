@@ -64,9 +64,19 @@ public sealed class ContextualTrigger : ChatTrigger, IConfirmingTrigger
     public override void Validate(string path)
     {
         base.Validate(path);
-        if (MinMessagesSinceBot < 0 || MinWords < 0 || LinesShown < 1)
+        if (MinMessagesSinceBot < 0)
         {
-            throw new ChatBotConfigurationException(path, "MinMessagesSinceBot and MinWords must not be negative and LinesShown must be at least 1");
+            throw new ChatBotConfigurationException($"{path}.MinMessagesSinceBot", $"must not be negative (was {MinMessagesSinceBot})");
+        }
+
+        if (MinWords < 0)
+        {
+            throw new ChatBotConfigurationException($"{path}.MinWords", $"must not be negative (was {MinWords})");
+        }
+
+        if (LinesShown < 1)
+        {
+            throw new ChatBotConfigurationException($"{path}.LinesShown", $"must be at least 1 (was {LinesShown})");
         }
     }
 
