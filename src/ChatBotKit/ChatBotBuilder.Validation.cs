@@ -35,7 +35,7 @@ public sealed partial class ChatBotBuilder
         for (var i = 0; i < _triggers.Count; i++)
         {
             var trigger = _triggers[i];
-            var path = $"Triggers[{i}] ({trigger.Kind})";
+            var path = $"Triggers[{i}]";
             if (trigger is ChatTrigger builtIn)
             {
                 builtIn.Validate(path);

@@ -48,21 +48,21 @@ public sealed record RateLimitPolicy
     /// <summary>The multiplier for a user with <paramref name="roles"/> (1 when none applies).</summary>
     public double MultiplierFor(ChatRoles roles)
     {
-        var best = 1.0;
+        double? best = null;
         if (roles == ChatRoles.None)
         {
-            return best;
+            return 1.0;
         }
 
         foreach (var (role, multiplier) in RoleMultipliers)
         {
-            if ((roles & role) != 0 && multiplier > best)
+            if ((roles & role) != 0 && (best is null || multiplier > best))
             {
                 best = multiplier;
             }
         }
 
-        return best;
+        return best ?? 1.0;
     }
 
     /// <summary>Checks every setting; <paramref name="path"/> prefixes the setting names in errors.</summary>

@@ -46,9 +46,10 @@ public sealed class SlidingWindowRateLimiter : IRateLimiter
         lock (state.Gate)
         {
             if (!exempt && request.Cooldown > TimeSpan.Zero &&
-                state.LastFired.TryGetValue(request.Trigger, out var fired) && fired + request.Cooldown > now)
+                state.LastFired.TryGetValue(request.Trigger, out var fired) &&
+                TimestampRing.AddClamped(fired, request.Cooldown) is var cooled && cooled > now)
             {
-                return new(RateLimitReason.TriggerCooldown, fired + request.Cooldown - now);
+                return new(RateLimitReason.TriggerCooldown, cooled - now);
             }
 
             if (!exempt && request.UserId is { } user && state.Users.TryGetValue(user, out var userRing) &&
@@ -62,7 +63,7 @@ public sealed class SlidingWindowRateLimiter : IRateLimiter
                 return new(RateLimitReason.Channel, channelWait);
             }
 
-            var gapEnds = state.Replies.Newest + policy.MinimumGap;
+            var gapEnds = state.Replies.IsEmpty ? now : TimestampRing.AddClamped(state.Replies.Newest, policy.MinimumGap);
             if (policy.MinimumGap > TimeSpan.Zero && gapEnds > now)
             {
                 return new(RateLimitReason.MinimumGap, gapEnds - now);
@@ -158,7 +159,7 @@ public sealed class SlidingWindowRateLimiter : IRateLimiter
 
         foreach (var (user, ring) in state.Users)
         {
-            if (ring.Newest + longest < now)
+            if (TimestampRing.AddClamped(ring.Newest, longest) < now)
             {
                 state.Users.Remove(user);
             }

@@ -9,6 +9,12 @@ internal sealed class TimestampRing
 
     public DateTimeOffset Newest => _count == 0 ? DateTimeOffset.MinValue : _items[(_head + _count - 1) % _items.Length];
 
+    public bool IsEmpty => _count == 0;
+
+    /// <summary><paramref name="time"/> plus a non-negative <paramref name="span"/>, stopping at <see cref="DateTimeOffset.MaxValue"/> instead of throwing.</summary>
+    public static DateTimeOffset AddClamped(DateTimeOffset time, TimeSpan span) =>
+        span >= DateTimeOffset.MaxValue - time ? DateTimeOffset.MaxValue : time + span;
+
     public void Add(DateTimeOffset timestamp, int keep)
     {
         if (keep > _items.Length)
@@ -39,7 +45,7 @@ internal sealed class TimestampRing
         }
 
         var nth = _items[(_head + _count - limit) % _items.Length];
-        var frees = nth + window;
+        var frees = AddClamped(nth, window);
         return frees > now ? frees - now : TimeSpan.Zero;
     }
 

@@ -57,17 +57,40 @@ public sealed class ContextualTrigger : ChatTrigger, IConfirmingTrigger
         var response = await context.ChatClient
             .GetResponseAsync(question, new ChatOptions { MaxOutputTokens = 3, Temperature = 0 }, cancellationToken)
             .ConfigureAwait(false);
-        return response.Text.AsSpan().TrimStart().StartsWith("yes", StringComparison.OrdinalIgnoreCase);
+        return IsYes(response.Text);
     }
 
     /// <inheritdoc />
     public override void Validate(string path)
     {
         base.Validate(path);
-        if (MinMessagesSinceBot < 0 || MinWords < 0 || LinesShown < 1)
+        if (MinMessagesSinceBot < 0)
         {
-            throw new ChatBotConfigurationException(path, "MinMessagesSinceBot and MinWords must not be negative and LinesShown must be at least 1");
+            throw new ChatBotConfigurationException($"{path}.MinMessagesSinceBot", $"must not be negative (was {MinMessagesSinceBot})");
         }
+
+        if (MinWords < 0)
+        {
+            throw new ChatBotConfigurationException($"{path}.MinWords", $"must not be negative (was {MinWords})");
+        }
+
+        if (LinesShown < 1)
+        {
+            throw new ChatBotConfigurationException($"{path}.LinesShown", $"must be at least 1 (was {LinesShown})");
+        }
+    }
+
+    // The answer's first word must be "yes": "Yes." counts, "yesterday" or "yessir" do not.
+    private static bool IsYes(string answer)
+    {
+        var text = answer.AsSpan().TrimStart();
+        var end = 0;
+        while (end < text.Length && char.IsLetter(text[end]))
+        {
+            end++;
+        }
+
+        return text[..end].Equals("yes", StringComparison.OrdinalIgnoreCase);
     }
 
     private static int CountWords(string text, int enough)
