@@ -109,7 +109,7 @@ public sealed class TimedAndContextualTests : EngineTestBase
     [Fact]
     public async Task Contextual_OfflineResponder_NeverJoinsIn()
     {
-        var definition = new ChatBotBuilder("kit").OnContextual(minMessagesSinceBot: 1).WithRateLimits(RateLimiting.RateLimitPolicy.Unlimited).Build();
+        var definition = new ChatBotBuilder("kit").OnContextual(minMessagesSinceBot: 1).WithRateLimits(ChatBotKit.RateLimiting.RateLimitPolicy.Unlimited).Build();
         await using var engine = Start(definition);
 
         engine.Post(Message("a", "this is a long enough message"), Source);
