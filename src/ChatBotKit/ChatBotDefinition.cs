@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using ChatBotKit.Filters;
 using ChatBotKit.Prompting;
 using ChatBotKit.RateLimiting;
@@ -19,9 +20,20 @@ public sealed class ChatBotDefinition
         Personality = builder.Personality;
         Facts = [.. builder.Facts];
         Triggers = triggers;
-        RateLimits = builder.RateLimits;
-        FilterSettings = builder.FilterSettings;
-        Filters = new ResponseFilterChain(builder.FilterSettings.CreateFilters());
+        RateLimits = builder.RateLimits with
+        {
+            PerUser = [.. builder.RateLimits.PerUser],
+            PerChannel = [.. builder.RateLimits.PerChannel],
+            Global = [.. builder.RateLimits.Global],
+            RoleMultipliers = builder.RateLimits.RoleMultipliers.ToFrozenDictionary(),
+        };
+        FilterSettings = builder.FilterSettings with
+        {
+            BlockedWords = [.. builder.FilterSettings.BlockedWords],
+            BlockedPatterns = [.. builder.FilterSettings.BlockedPatterns],
+            Custom = [.. builder.FilterSettings.Custom],
+        };
+        Filters = new ResponseFilterChain(FilterSettings.CreateFilters());
         ContextWindowSize = builder.ContextWindowSize;
         ContextMaxAge = builder.ContextMaxAge;
         ChannelQueueCapacity = builder.ChannelQueueCapacity;
@@ -30,7 +42,7 @@ public sealed class ChatBotDefinition
         HandlerTimeout = builder.HandlerTimeout;
         FallbackReply = builder.FallbackReply;
         ChatClient = builder.ChatClient;
-        IgnoredUsers = new HashSet<string>(builder.IgnoredUsers, StringComparer.OrdinalIgnoreCase);
+        IgnoredUsers = builder.IgnoredUsers.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         IgnoreOtherBots = builder.IgnoreOtherBots;
     }
 

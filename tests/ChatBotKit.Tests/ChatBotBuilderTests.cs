@@ -75,7 +75,7 @@ public sealed class ChatBotBuilderTests
         definition.Identity.Name.Should().Be("kit");
         definition.Identity.Aliases.Should().BeEmpty();
         definition.Personality.Should().Be(Personality.Friendly);
-        definition.RateLimits.Should().Be(RateLimitPolicy.Default);
+        definition.RateLimits.Should().BeEquivalentTo(RateLimitPolicy.Default);
         definition.ContextWindowSize.Should().Be(50);
         definition.ContextMaxAge.Should().Be(TimeSpan.FromMinutes(30));
         definition.ChannelQueueCapacity.Should().Be(256);
@@ -233,7 +233,7 @@ public sealed class ChatBotBuilderTests
         definition.Triggers.Select(t => t.Name).Should().Equal("mention");
         definition.IgnoredUsers.Should().BeEquivalentTo(["nightbot"]);
         definition.Personality.Should().Be(Personality.Friendly);
-        definition.RateLimits.Should().Be(RateLimitPolicy.Default);
+        definition.RateLimits.Should().BeEquivalentTo(RateLimitPolicy.Default);
         definition.ContextWindowSize.Should().Be(50);
         definition.FallbackReply.Should().BeNull();
         builder.Build().Triggers.Should().HaveCount(2);
@@ -291,5 +291,22 @@ public sealed class ChatBotBuilderTests
         public string? Instruction => null;
 
         public bool Matches(in TriggerContext context) => true;
+    }
+
+    [Fact]
+    public void Build_CallerChangesListsItPassedIn_DefinitionKeepsItsCopy()
+    {
+        var perUser = new List<RateWindow> { RateWindow.PerMinute(3) };
+        var blocked = new List<string> { "spoiler" };
+        var definition = new ChatBotBuilder("kit")
+            .WithRateLimits(r => r with { PerUser = perUser })
+            .WithFilters(f => f with { BlockedWords = blocked })
+            .Build();
+
+        perUser.Add(RateWindow.PerHour(1));
+        blocked.Clear();
+
+        definition.RateLimits.PerUser.Should().Equal(RateWindow.PerMinute(3));
+        definition.FilterSettings.BlockedWords.Should().Equal("spoiler");
     }
 }

@@ -143,6 +143,11 @@ public sealed class ContextWindow
             return;
         }
 
+        if (now.UtcTicks - DateTimeOffset.MinValue.UtcTicks <= MaxAge.Ticks)
+        {
+            return;
+        }
+
         var cutoff = now - MaxAge;
         while (_count > 0 && _ring[_head].Timestamp < cutoff)
         {

@@ -42,31 +42,34 @@ public sealed class SlidingWindowRateLimiter : IRateLimiter
         var policy = _policy;
         var multiplier = policy.MultiplierFor(request.Roles);
         var exempt = double.IsPositiveInfinity(multiplier);
-        var state = _channels.GetOrAdd((request.Platform, request.Channel), static _ => new ChannelState());
-        lock (state.Gate)
+        // Reading never creates state: a channel the limiter has not seen has nothing to block.
+        if (_channels.TryGetValue((request.Platform, request.Channel), out var state))
         {
-            if (!exempt && request.Cooldown > TimeSpan.Zero &&
-                state.LastFired.TryGetValue(request.Trigger, out var fired) &&
-                TimestampRing.AddClamped(fired, request.Cooldown) is var cooled && cooled > now)
+            lock (state.Gate)
             {
-                return new(RateLimitReason.TriggerCooldown, cooled - now);
-            }
+                if (!exempt && request.Cooldown > TimeSpan.Zero &&
+                    state.LastFired.TryGetValue(request.Trigger, out var fired) &&
+                    TimestampRing.AddClamped(fired, request.Cooldown) is var cooled && cooled > now)
+                {
+                    return new(RateLimitReason.TriggerCooldown, cooled - now);
+                }
 
-            if (!exempt && request.UserId is { } user && state.Users.TryGetValue(user, out var userRing) &&
-                Blocked(userRing, policy.PerUser, multiplier, now) is { } userWait)
-            {
-                return new(RateLimitReason.User, userWait);
-            }
+                if (!exempt && request.UserId is { } user && state.Users.TryGetValue(user, out var userRing) &&
+                    Blocked(userRing, policy.PerUser, multiplier, now) is { } userWait)
+                {
+                    return new(RateLimitReason.User, userWait);
+                }
 
-            if (Blocked(state.Replies, policy.PerChannel, 1, now) is { } channelWait)
-            {
-                return new(RateLimitReason.Channel, channelWait);
-            }
+                if (Blocked(state.Replies, policy.PerChannel, 1, now) is { } channelWait)
+                {
+                    return new(RateLimitReason.Channel, channelWait);
+                }
 
-            var gapEnds = state.Replies.IsEmpty ? now : TimestampRing.AddClamped(state.Replies.Newest, policy.MinimumGap);
-            if (policy.MinimumGap > TimeSpan.Zero && gapEnds > now)
-            {
-                return new(RateLimitReason.MinimumGap, gapEnds - now);
+                var gapEnds = state.Replies.IsEmpty ? now : TimestampRing.AddClamped(state.Replies.Newest, policy.MinimumGap);
+                if (policy.MinimumGap > TimeSpan.Zero && gapEnds > now)
+                {
+                    return new(RateLimitReason.MinimumGap, gapEnds - now);
+                }
             }
         }
 

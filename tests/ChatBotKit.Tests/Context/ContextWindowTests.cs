@@ -250,4 +250,14 @@ public sealed class ContextWindowTests
         new(id, user, user, text, Now, fromBot);
 
     private string[] Texts(ContextWindow window) => [.. window.Snapshot(Now).Select(e => e.Text)];
+
+    [Fact]
+    public void Add_MaxAgeOfTimeSpanMaxValue_KeepsLinesWithoutOverflowing()
+    {
+        var window = new ContextWindow(3, TimeSpan.MaxValue);
+
+        window.Add(new ContextEntry("m1", "u", "U", "hi", new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), FromBot: false));
+
+        window.Snapshot(DateTimeOffset.MaxValue).Should().ContainSingle();
+    }
 }
