@@ -31,15 +31,20 @@ public sealed class ResponseFilterChain
                     parts.InsertRange(i, split);
                     i += split.Count - 1;
                 }
+                else if (result.Text is { } text)
+                {
+                    parts[i] = text;
+                }
                 else
                 {
-                    parts[i] = result.Text!;
+                    // default(FilterResult) from a custom filter: neither text nor parts.
+                    return FilterOutcome.Rejected(filter.Name, FilterReasons.Empty);
                 }
             }
 
             if (parts.Count == 0)
             {
-                return FilterOutcome.Rejected(filter.Name, "empty");
+                return FilterOutcome.Rejected(filter.Name, FilterReasons.Empty);
             }
         }
 

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace ChatBotKit.Filters;
 
 /// <summary>The settings of the standard filter chain. <see cref="CreateFilters"/> builds it.</summary>
@@ -56,8 +58,52 @@ public sealed record ResponseFilterSettings
                 throw new ChatBotConfigurationException($"{path}.BlockedWords[{i}]", "must not be empty");
             }
         }
+
+        for (var i = 0; i < BlockedPatterns.Count; i++)
+        {
+            BlocklistFilter.CreatePattern(BlockedPatterns[i], Regex.InfiniteMatchTimeout, $"{path}.BlockedPatterns[{i}]");
+        }
+
+        for (var i = 0; i < Custom.Count; i++)
+        {
+            if (Custom[i] is null)
+            {
+                throw new ChatBotConfigurationException($"{path}.Custom[{i}]", "must not be null");
+            }
+        }
     }
 
-    /// <summary>Builds the standard chain, in order.</summary>
-    public IReadOnlyList<IResponseFilter> CreateFilters() => [.. Custom];
+    /// <summary>
+    /// Builds the standard chain, in order: think, markdown (when <see cref="StripMarkdown"/>),
+    /// control-characters, name-prefix, ai-disclaimer, blocklist (when words or patterns are set),
+    /// substance, the <see cref="Custom"/> filters, duplicate (when <see cref="DuplicateLookback"/>
+    /// is above zero), max-length and command-prefix.
+    /// </summary>
+    /// <exception cref="ChatBotConfigurationException">A setting is invalid (see <see cref="Validate"/>).</exception>
+    public IReadOnlyList<IResponseFilter> CreateFilters()
+    {
+        Validate();
+        List<IResponseFilter> filters = [new ThinkBlockFilter()];
+        if (StripMarkdown)
+        {
+            filters.Add(new MarkdownFilter());
+        }
+
+        filters.AddRange([new ControlCharacterFilter(), new NamePrefixFilter(), new AiDisclaimerFilter()]);
+        if (BlockedWords.Count > 0 || BlockedPatterns.Count > 0)
+        {
+            filters.Add(new BlocklistFilter(BlockedWords, BlockedPatterns));
+        }
+
+        filters.Add(new SubstanceFilter());
+        filters.AddRange(Custom);
+        if (DuplicateLookback > 0)
+        {
+            filters.Add(new DuplicateFilter(DuplicateSimilarity, LongReplies == LongReplyMode.Split ? MaxParts : 1));
+        }
+
+        filters.Add(new MaxLengthFilter(LongReplies, MaxParts));
+        filters.Add(new CommandPrefixFilter());
+        return filters;
+    }
 }
