@@ -14,7 +14,25 @@ public abstract class EngineTestBase : IAsyncDisposable
 
     protected DecisionRecorder Decisions { get; } = new();
 
-    protected FakeChatClient Llm { get; } = new("Hello from the model!");
+    private static readonly string[] Replies =
+    [
+        "Hello from the model!",
+        "Speedruns are a great way to spend an evening.",
+        "I think the blue route is faster, honestly.",
+        "Remember to drink some water, chat.",
+        "That boss looked tough but fair.",
+        "No spoilers please, some of us are still playing!",
+        "The soundtrack in this level is wonderful.",
+        "Good luck on the next attempt!",
+    ];
+
+    private int _replies;
+
+    protected EngineTestBase() =>
+        Llm = new FakeChatClient((_, _) => Task.FromResult(Replies[(Interlocked.Increment(ref _replies) - 1) % Replies.Length]));
+
+    /// <summary>The fake LLM; by default it answers with replies different enough to pass the duplicate filter.</summary>
+    protected FakeChatClient Llm { get; }
 
     protected FakeChatSource Source { get; } = new();
 
