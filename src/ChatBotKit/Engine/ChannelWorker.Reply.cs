@@ -180,6 +180,7 @@ internal sealed partial class ChannelWorker
         {
             var outgoing = new OutgoingMessage
             {
+                Platform = Platform,
                 Channel = Channel,
                 Text = parts[i],
                 Kind = isPrivate ? MessageKind.Private : MessageKind.Public,

@@ -5,6 +5,12 @@ namespace ChatBotKit.Sources;
 /// <summary>A message the bot sends.</summary>
 public sealed record OutgoingMessage
 {
+    /// <summary>
+    /// The platform of <see cref="Channel"/>, for sources that carry several platforms (a replay,
+    /// a message bus); <see langword="null"/> means the source's own platform.
+    /// </summary>
+    public ChatPlatform? Platform { get; init; }
+
     /// <summary>The channel to send to.</summary>
     public required string Channel { get; init; }
 
