@@ -70,7 +70,7 @@ internal sealed partial class ChannelWorker
                 return;
             }
 
-            var filtered = definition.Filters.Apply(reply.Text, FilterContext(item, definition, history));
+            var filtered = ApplyFilters(item, definition, reply.Text, history);
             if (filtered.IsRejected)
             {
                 _engine.Metrics.FilterRejected(filtered);
@@ -211,6 +211,20 @@ internal sealed partial class ChannelWorker
         }
 
         return parts.Count;
+    }
+
+    private FilterOutcome ApplyFilters(in WorkItem item, ChatBotDefinition definition, string text, ContextEntry[] history)
+    {
+        try
+        {
+            return definition.Filters.Apply(text, FilterContext(item, definition, history));
+        }
+        catch (Exception ex)
+        {
+            // A filter of the bot author's that throws must not let an unchecked reply through.
+            EngineLog.FilterFailed(_engine.Logger, ex, item.CorrelationId);
+            return FilterOutcome.Rejected("filter-error", ex.GetType().Name);
+        }
     }
 
     private ResponseFilterContext FilterContext(in WorkItem item, ChatBotDefinition definition, ContextEntry[] history)

@@ -41,6 +41,9 @@ internal static partial class EngineLog
     [LoggerMessage(12, LogLevel.Error, "Decision listener {Listener} threw; ignored")]
     public static partial void ListenerFailed(ILogger logger, Exception exception, string listener);
 
+    [LoggerMessage(14, LogLevel.Error, "[{CorrelationId}] A response filter threw; the reply was dropped")]
+    public static partial void FilterFailed(ILogger logger, Exception exception, CorrelationId correlationId);
+
     [LoggerMessage(13, LogLevel.Warning, "Shutdown: replies still in flight after {Timeout}; cancelling them")]
     public static partial void ShutdownTimedOut(ILogger logger, TimeSpan timeout);
 }

@@ -3,7 +3,7 @@ namespace ChatBotKit.Events;
 /// <summary>
 /// The roles a chat user holds in a channel. A user may hold several at once. This is a closed
 /// flags set rather than an open string struct because triggers and rate limiters test it on
-/// every message and the platforms agree on these five.
+/// every message and the platforms agree on these six.
 /// </summary>
 [Flags]
 public enum ChatRoles
@@ -23,6 +23,9 @@ public enum ChatRoles
     /// <summary>A subscriber on Twitch or a member on YouTube.</summary>
     Subscriber = 8,
 
-    /// <summary>A verified bot account.</summary>
+    /// <summary>A verified bot account. The engine ignores these by default so bots never talk in circles.</summary>
     VerifiedBot = 16,
+
+    /// <summary>A verified account that is not a bot (a YouTube verified channel, a Twitch partner).</summary>
+    Verified = 32,
 }

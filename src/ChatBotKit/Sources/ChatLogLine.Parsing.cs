@@ -22,7 +22,7 @@ public sealed partial record ChatLogLine
         ["vip"] = ChatRoles.Vip,
         ["subscriber"] = ChatRoles.Subscriber,
         ["member"] = ChatRoles.Subscriber,
-        ["verified"] = ChatRoles.VerifiedBot,
+        ["verified"] = ChatRoles.Verified,
         ["bot"] = ChatRoles.VerifiedBot,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 

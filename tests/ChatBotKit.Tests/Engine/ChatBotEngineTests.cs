@@ -233,6 +233,24 @@ public sealed class ChatBotEngineTests : EngineTestBase
     }
 
     [Fact]
+    public async Task Post_FilterThrows_DropsTheReplyAsFilteredAndKeepsGoing()
+    {
+        var throwing = true;
+        await using var engine = Start(Bot().OnMention().AddFilter(new DelegateFilter(text => throwing ? throw new FormatException() : text)).Build());
+
+        engine.Post(Message("a", "kit 1"), Source);
+        await engine.WhenIdleAsync();
+        throwing = false;
+        engine.Post(Message("a", "kit 2"), Source);
+        await engine.WhenIdleAsync();
+
+        Decisions.Decisions.Select(d => (d.Outcome, d.Filter, d.Reason)).Should().Equal(
+            (DecisionOutcome.Filtered, "filter-error", nameof(FormatException)),
+            (DecisionOutcome.Replied, null, null));
+        Source.Sent.Should().ContainSingle();
+    }
+
+    [Fact]
     public async Task Post_SendFails_RecordsSendFailedAndKeepsGoing()
     {
         var first = true;
@@ -321,5 +339,13 @@ public sealed class ChatBotEngineTests : EngineTestBase
         Source.State.Should().Be(ConnectionState.Connected);
         Source.Sent.Should().HaveCount(2);
         Decisions.Decisions.Should().HaveCount(3);
+    }
+
+    private sealed class DelegateFilter(Func<string, string> apply) : ChatBotKit.Filters.IResponseFilter
+    {
+        public string Name => "delegate";
+
+        public ChatBotKit.Filters.FilterResult Apply(string text, ChatBotKit.Filters.ResponseFilterContext context) =>
+            ChatBotKit.Filters.FilterResult.Keep(apply(text));
     }
 }

@@ -64,7 +64,7 @@ public sealed class ReplayChatSourceTests : ChatSourceConformanceTests<ReplayCha
     [InlineData("""["Moderator","VIP"]""", ChatRoles.Moderator | ChatRoles.Vip)]
     [InlineData("""["subscriber"]""", ChatRoles.Subscriber)]
     [InlineData("""["MEMBER"]""", ChatRoles.Subscriber)]
-    [InlineData("""["verified"]""", ChatRoles.VerifiedBot)]
+    [InlineData("""["verified"]""", ChatRoles.Verified)]
     [InlineData("""["bot","founder","artist"]""", ChatRoles.VerifiedBot)]
     [InlineData("""["founder"]""", ChatRoles.None)]
     [InlineData("""[]""", ChatRoles.None)]
