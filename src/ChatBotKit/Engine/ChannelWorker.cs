@@ -36,7 +36,7 @@ internal sealed partial class ChannelWorker : IDisposable
         Context = new ContextWindow(definition.ContextWindowSize, definition.ContextMaxAge);
         _llmSlotCount = definition.MaxConcurrentLlmCalls;
         _llmSlots = new SemaphoreSlim(_llmSlotCount);
-        _seed = engine.Options.RandomSeed is { } seed ? HashCode.Combine(seed, StableHash(platform.Value), StableHash(channel)) : null;
+        _seed = engine.Options.RandomSeed is { } seed ? ChannelSeed(seed, platform, channel) : null;
         _random = _seed is { } s ? new Random(s) : new Random();
         _queue = System.Threading.Channels.Channel.CreateBounded<WorkItem>(
             new BoundedChannelOptions(definition.ChannelQueueCapacity)
@@ -250,6 +250,13 @@ internal sealed partial class ChannelWorker : IDisposable
         : definition.IgnoredUsers.Contains(user.Login) ? DecisionReasons.IgnoredUser
         : definition.IgnoreOtherBots && user.HasAny(ChatRoles.VerifiedBot) ? DecisionReasons.OtherBot
         : null;
+
+    /// <summary>
+    /// Each channel's own seed, the same in every process (unlike <see cref="HashCode"/>, which is
+    /// randomized per process), so a seeded replay repeats exactly from run to run.
+    /// </summary>
+    internal static int ChannelSeed(int seed, ChatPlatform platform, string channel) =>
+        unchecked((((seed * 31) + StableHash(platform.Value.ToUpperInvariant())) * 31) + StableHash(channel));
 
     private static int StableHash(string text)
     {
