@@ -13,10 +13,11 @@ internal static class BenchBot
     /// The default bot: mention (LLM) and !dice (handler) triggers, the standard filter chain and
     /// the default rate limits, unless <paramref name="unlimited"/> lifts the limits.
     /// </summary>
-    public static ChatBotDefinition Definition(IChatClient client, bool unlimited = false)
+    public static ChatBotDefinition Definition(IChatClient client, bool unlimited = false, int queueCapacity = 256)
     {
         var builder = new ChatBotBuilder("kit")
             .WithAliases("kitbot")
+            .WithChannelQueue(queueCapacity)
             .UseChatClient(client)
             .OnMention()
             .OnCommand("dice", ctx => $"🎲 {ctx.Random.Next(1, 7)}");

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using ChatBotKit.Prompting;
+using ChatBotKit.Text;
 using Microsoft.Extensions.AI;
 
 namespace ChatBotKit.AI;
@@ -92,19 +93,8 @@ public sealed class OfflineChatClient : IChatClient
         var last = messages.LastOrDefault(m => m.Role == ChatRole.User);
         var viewer = last?.AuthorName ?? "chat";
         var templates = Templates[_preset];
-        var template = templates[StableHash(last?.Text ?? "") % (uint)templates.Length];
+        var template = templates[StableHash.Of(last?.Text ?? "") % (uint)templates.Length];
         return string.Format(System.Globalization.CultureInfo.InvariantCulture, template, viewer, _botName);
     }
 
-    // FNV-1a: string.GetHashCode differs between processes, and replies must not.
-    private static uint StableHash(string text)
-    {
-        var hash = 2166136261u;
-        foreach (var c in text)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return hash;
-    }
 }

@@ -162,8 +162,11 @@ internal sealed partial class ChannelWorker : IDisposable
         var user = item.Event.Author;
         ITrigger? skipped = null;
         string? skipReason = null;
-        foreach (var trigger in definition.Triggers)
+        // Index loops: enumerating an IReadOnlyList through its interface allocates, and this runs per event.
+        var triggers = definition.Triggers;
+        for (var i = 0; i < triggers.Count; i++)
         {
+            var trigger = triggers[i];
             if (!Matches(trigger, context, item))
             {
                 continue;
@@ -256,16 +259,6 @@ internal sealed partial class ChannelWorker : IDisposable
     /// randomized per process), so a seeded replay repeats exactly from run to run.
     /// </summary>
     internal static int ChannelSeed(int seed, ChatPlatform platform, string channel) =>
-        unchecked((((seed * 31) + StableHash(platform.Value.ToUpperInvariant())) * 31) + StableHash(channel));
+        unchecked((((seed * 31) + (int)StableHash.Of(platform.Value.ToUpperInvariant())) * 31) + (int)StableHash.Of(channel));
 
-    private static int StableHash(string text)
-    {
-        var hash = 2166136261u;
-        foreach (var c in text)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return (int)hash;
-    }
 }

@@ -146,8 +146,10 @@ public sealed partial class ChatBotEngine : IAsyncDisposable
     {
         Metrics.Decided(decision.Outcome);
         EngineLog.Decision(Logger, decision.CorrelationId, decision.Platform, decision.Channel, decision.EventKind, decision.Outcome, decision.Trigger, decision.Reason);
-        foreach (var listener in Options.DecisionListeners)
+        var listeners = Options.DecisionListeners;
+        for (var i = 0; i < listeners.Count; i++)
         {
+            var listener = listeners[i];
             try
             {
                 listener.OnDecision(decision);

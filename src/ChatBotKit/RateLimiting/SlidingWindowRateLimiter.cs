@@ -126,8 +126,9 @@ public sealed class SlidingWindowRateLimiter : IRateLimiter
     private static TimeSpan? Blocked(TimestampRing ring, IReadOnlyList<RateWindow> windows, double multiplier, DateTimeOffset now)
     {
         TimeSpan? longest = null;
-        foreach (var window in windows)
+        for (var i = 0; i < windows.Count; i++)
         {
+            var window = windows[i];
             var wait = ring.RetryAfter(Scaled(window.Limit, multiplier), window.Window, now);
             if (wait > TimeSpan.Zero && (longest is null || wait > longest))
             {
@@ -141,8 +142,9 @@ public sealed class SlidingWindowRateLimiter : IRateLimiter
     private static int Keep(IReadOnlyList<RateWindow> windows, double multiplier)
     {
         var keep = 1;
-        foreach (var window in windows)
+        for (var i = 0; i < windows.Count; i++)
         {
+            var window = windows[i];
             keep = Math.Max(keep, Scaled(window.Limit, multiplier));
         }
 

@@ -90,9 +90,9 @@ public sealed class CommandTrigger : ChatTrigger
             return true;
         }
 
-        foreach (var alias in Aliases)
+        for (var i = 0; i < Aliases.Count; i++)
         {
-            if (name.Equals(alias, StringComparison.OrdinalIgnoreCase))
+            if (name.Equals(Aliases[i], StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

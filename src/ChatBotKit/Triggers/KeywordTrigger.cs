@@ -20,9 +20,9 @@ public sealed class KeywordTrigger : ChatTrigger
             return false;
         }
 
-        foreach (var keyword in Keywords)
+        for (var i = 0; i < Keywords.Count; i++)
         {
-            if (WordMatcher.ContainsWord(message.Text, keyword))
+            if (WordMatcher.ContainsWord(message.Text, Keywords[i]))
             {
                 return true;
             }

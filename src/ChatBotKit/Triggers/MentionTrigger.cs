@@ -23,9 +23,10 @@ public sealed class MentionTrigger : ChatTrigger
             return true;
         }
 
-        foreach (var alias in context.Bot.Aliases)
+        var aliases = context.Bot.Aliases;
+        for (var i = 0; i < aliases.Count; i++)
         {
-            if (WordMatcher.ContainsWord(text, alias))
+            if (WordMatcher.ContainsWord(text, aliases[i]))
             {
                 return true;
             }
