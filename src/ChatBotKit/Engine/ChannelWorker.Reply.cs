@@ -37,11 +37,17 @@ internal sealed partial class ChannelWorker
         var history = Context.Snapshot(item.Now);
         _engine.WorkStarted();
         Interlocked.Increment(ref _repliesInFlight);
-        _ = ReplyAsync(item, active, trigger, request, history, slot);
+        // Replies start off the channel loop, so a handler or LLM client that blocks (even an
+        // endless loop in a script) can only cost its own reply, never the channel.
+        // The reply's randomness is drawn here, on the loop, so seeded runs repeat exactly.
+        var random = _seed is null ? Random.Shared : new Random(_random.Next());
+        var reply = new PendingReply(this, item, active, trigger, request, history, slot, random);
+        ThreadPool.UnsafeQueueUserWorkItem(static r => _ = r.Worker.ReplyAsync(r), reply, preferLocal: false);
     }
 
-    private async Task ReplyAsync(WorkItem item, ActiveDefinition active, ITrigger trigger, RateLimitRequest request, ContextEntry[] history, SemaphoreSlim? slot)
+    private async Task ReplyAsync(PendingReply pending)
     {
+        var (_, item, active, trigger, request, history, slot, random) = pending;
         try
         {
             var definition = active.Definition;
@@ -53,7 +59,7 @@ internal sealed partial class ChannelWorker
                 History = history,
                 ChatClient = active.ChatClient,
                 Now = item.Now,
-                Random = _seed is null ? Random.Shared : new Random(_random.Next()),
+                Random = random,
                 CorrelationId = item.CorrelationId,
             };
             if (trigger is IConfirmingTrigger confirming && !await ConfirmAsync(item, confirming, context, request, definition).ConfigureAwait(false))
@@ -130,7 +136,8 @@ internal sealed partial class ChannelWorker
     {
         try
         {
-            return new(await WithTimeout(token => handler(context, token).AsTask(), definition.HandlerTimeout).ConfigureAwait(false));
+            // Its own task: a handler that never returns (a script's endless loop) still times out.
+            return new(await WithTimeout(token => Task.Run(() => handler(context, token).AsTask(), token), definition.HandlerTimeout).ConfigureAwait(false));
         }
         catch (Exception ex) when (!_engine.ShutdownToken.IsCancellationRequested)
         {
@@ -247,6 +254,17 @@ internal sealed partial class ChannelWorker
             RecentBotMessages = recent,
         };
     }
+
+    /// <summary>A fired trigger's reply, waiting for a thread-pool thread.</summary>
+    private sealed record PendingReply(
+        ChannelWorker Worker,
+        WorkItem Item,
+        ActiveDefinition Active,
+        ITrigger Trigger,
+        RateLimitRequest Request,
+        ContextEntry[] History,
+        SemaphoreSlim? Slot,
+        Random Random);
 
     /// <summary>A reply's text, or why there is none (or why it is the fallback).</summary>
     private readonly record struct ReplyText(string? Text, DecisionOutcome? Failure = null, string? Reason = null);

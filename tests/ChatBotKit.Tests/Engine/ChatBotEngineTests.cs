@@ -128,6 +128,36 @@ public sealed class ChatBotEngineTests : EngineTestBase
     }
 
     [Fact]
+    public async Task Post_HandlerNeverReturns_TimesOutWithoutBlockingTheChannel()
+    {
+        using var stop = new CancellationTokenSource();
+        await using var engine = Start(Bot()
+            .OnCommand("spin", _ =>
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    Thread.SpinWait(1000);
+                }
+
+                return "too late";
+            })
+            .OnCommand("ping", _ => "pong")
+            .WithHandlerTimeout(TimeSpan.FromSeconds(5))
+            .Build());
+
+        engine.Post(Message("a", "!spin"), Source);
+        engine.Post(Message("b", "!ping"), Source);
+        await Source.WaitForSentAsync(1);
+        Clock.Advance(TimeSpan.FromSeconds(6));
+        var spin = await WaitForDecisionAsync(d => d.Trigger == "spin");
+        stop.Cancel();
+
+        Source.Sent.Should().ContainSingle().Which.Text.Should().Be("pong");
+        spin.Outcome.Should().Be(DecisionOutcome.HandlerFailed);
+        spin.Reason.Should().Be(DecisionReasons.HandlerTimeout);
+    }
+
+    [Fact]
     public async Task Post_PrivateMessage_RepliesPrivatelyAndKeepsItOutOfPublicContext()
     {
         await using var engine = Start(Bot().OnPrivateMessage().Build());
@@ -185,7 +215,7 @@ public sealed class ChatBotEngineTests : EngineTestBase
         engine.Post(Message("d", "kit 4"), Source);
         await engine.WhenIdleAsync();
 
-        var outcomes = Decisions.Decisions;
+        var outcomes = Decisions.Decisions.OrderBy(d => d.CorrelationId.Value).ToList();
         outcomes.Select(d => d.Outcome).Should().Equal(
             DecisionOutcome.Replied, DecisionOutcome.RateLimited, DecisionOutcome.Replied, DecisionOutcome.RateLimited);
         outcomes[1].Reason.Should().Be(nameof(RateLimitReason.MinimumGap));
@@ -283,7 +313,8 @@ public sealed class ChatBotEngineTests : EngineTestBase
             }
 
             await engine.WhenIdleAsync();
-            return string.Concat(recorder.Decisions.Select(d => d.Outcome == DecisionOutcome.Replied ? '1' : '0'));
+            // Whether the roll let the trigger fire, event by event (replies finish in any order).
+            return string.Concat(recorder.Decisions.OrderBy(d => d.CorrelationId.Value).Select(d => d.Outcome == DecisionOutcome.NoTrigger ? '0' : '1'));
         }
 
         var first = await RunAsync();
