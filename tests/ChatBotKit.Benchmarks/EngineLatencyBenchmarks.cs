@@ -6,7 +6,7 @@ namespace ChatBotKit.Benchmarks;
 
 /// <summary>
 /// One event in, one reply out: a mention posted to the engine until the source's send is
-/// called, with an instant LLM, the standard filters and no rate limits.
+/// called and the reply has finished, with an instant LLM, the standard filters and no rate limits.
 /// </summary>
 [MemoryDiagnoser]
 public class EngineLatencyBenchmarks
@@ -29,9 +29,10 @@ public class EngineLatencyBenchmarks
     public void Cleanup() => _engine.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     [Benchmark]
-    public Task MentionToSend()
+    public async Task MentionToSend()
     {
         _engine.Post(_mentions[_next++ % _mentions.Length], _source);
-        return _sent.WaitAsync();
+        await _sent.WaitAsync();
+        await _engine.WhenIdleAsync();
     }
 }

@@ -31,6 +31,9 @@ internal static class LatencyHarness
             {
                 latencies[i] = Stopwatch.GetElapsedTime(start, sentAt).TotalMicroseconds;
             }
+
+            // Let the reply finish (release its LLM slot) before the next mention, outside the timing.
+            await engine.WhenIdleAsync();
         }
 
         Array.Sort(latencies);
