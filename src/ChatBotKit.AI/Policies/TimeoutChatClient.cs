@@ -1,0 +1,86 @@
+using System.Runtime.CompilerServices;
+using ChatBotKit.AI.Errors;
+using Microsoft.Extensions.AI;
+
+namespace ChatBotKit.AI.Policies;
+
+/// <summary>
+/// Fails a call with <see cref="LlmTimeoutException"/> when it takes longer than the timeout
+/// (default 30 s), measured on a <see cref="TimeProvider"/>. For a streamed response the
+/// timeout covers the whole stream. The inner call is cancelled; a call that ignores
+/// cancellation is abandoned.
+/// </summary>
+public sealed class TimeoutChatClient : DelegatingChatClient
+{
+    /// <summary>The default timeout.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly TimeProvider _time;
+
+    /// <summary>Wraps <paramref name="innerClient"/>.</summary>
+    public TimeoutChatClient(IChatClient innerClient, TimeSpan? timeout = null, TimeProvider? timeProvider = null)
+        : base(innerClient)
+    {
+        Timeout = timeout ?? DefaultTimeout;
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Timeout, TimeSpan.Zero);
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>How long a call may take.</summary>
+    public TimeSpan Timeout { get; }
+
+    /// <inheritdoc />
+    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        using var timeout = new CancellationTokenSource(Timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            return await base.GetResponseAsync(messages, options, linked.Token).WaitAsync(linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut(ex);
+        }
+    }
+
+    /// <inheritdoc />
+    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        using var timeout = new CancellationTokenSource(Timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var enumerator = base.GetStreamingResponseAsync(messages, options, linked.Token).GetAsyncEnumerator(linked.Token);
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    if (!await enumerator.MoveNextAsync().AsTask().WaitAsync(linked.Token).ConfigureAwait(false))
+                    {
+                        break;
+                    }
+                }
+                catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                    throw TimedOut(ex);
+                }
+
+                yield return enumerator.Current;
+            }
+        }
+        finally
+        {
+            await enumerator.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private LlmTimeoutException TimedOut(Exception inner)
+    {
+        var metadata = this.GetService<ChatClientMetadata>();
+        return new LlmTimeoutException(
+            $"the call to {metadata?.ProviderUri?.ToString() ?? "the language model"} took longer than {Timeout.TotalSeconds:0.###} s",
+            metadata?.ProviderUri, null, inner);
+    }
+}
