@@ -82,6 +82,7 @@ public sealed class OpenAICompatibleChatClient : IChatClient
         var stream = _client.CompleteChatStreamingAsync(request, completionOptions, cancellationToken);
         var enumerator = stream.GetAsyncEnumerator(cancellationToken);
         var finished = false;
+        var started = false;
         try
         {
             while (true)
@@ -98,9 +99,12 @@ public sealed class OpenAICompatibleChatClient : IChatClient
                 }
                 catch (Exception ex) when (LlmErrorTranslator.Translate(ex, Options, cancellationToken) is { } translated)
                 {
-                    throw translated;
+                    throw started && translated.Kind == LlmFailureKind.Unreachable
+                        ? new LlmTruncatedStreamException($"the stream from {Options.BaseUrl} broke before the response was complete", Options.BaseUrl, null, ex)
+                        : translated;
                 }
 
+                started = true;
                 finished |= update.FinishReason is not null;
                 yield return ChatMapping.FromOpenAI(update);
             }
