@@ -51,13 +51,17 @@ public sealed class TimeoutChatClient : DelegatingChatClient
         using var timeout = new CancellationTokenSource(Timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var enumerator = base.GetStreamingResponseAsync(messages, options, linked.Token).GetAsyncEnumerator(linked.Token);
+        Task<bool>? pending = null;
         try
         {
             while (true)
             {
                 try
                 {
-                    if (!await enumerator.MoveNextAsync().AsTask().WaitAsync(linked.Token).ConfigureAwait(false))
+                    pending = enumerator.MoveNextAsync().AsTask();
+                    var hasNext = await pending.WaitAsync(linked.Token).ConfigureAwait(false);
+                    pending = null;
+                    if (!hasNext)
                     {
                         break;
                     }
@@ -72,7 +76,16 @@ public sealed class TimeoutChatClient : DelegatingChatClient
         }
         finally
         {
-            await enumerator.DisposeAsync().ConfigureAwait(false);
+            await linked.CancelAsync().ConfigureAwait(false);
+            if (pending is { IsCompleted: false })
+            {
+                // An abandoned MoveNextAsync must finish before the stream can be disposed.
+                _ = pending.ContinueWith(_ => enumerator.DisposeAsync().AsTask(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+            }
+            else
+            {
+                await enumerator.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 
