@@ -66,7 +66,7 @@ internal static class LlmErrorTranslator
         }
 
         return DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
-            ? at - DateTimeOffset.UtcNow is { Ticks: > 0 } wait ? wait : TimeSpan.Zero
+            ? at - TimeProvider.System.GetUtcNow() is { Ticks: > 0 } wait ? wait : TimeSpan.Zero
             : null;
     }
 
