@@ -58,7 +58,7 @@ public sealed class PhraseBufferTests : ServerTestBase
         };
 
         await act.Should().ThrowAsync<OperationCanceledException>();
-        seen.Should().Equal("Token 0.");
+        seen.Should().Equal("Token 0!");
         (await upstream.Stopped.Task).Should().BeTrue();
     }
 
@@ -69,7 +69,7 @@ public sealed class PhraseBufferTests : ServerTestBase
 
         var first = await upstream.ReadAsync().ToPhrasesAsync().FirstAsync();
 
-        first.Should().Be("Token 0.");
+        first.Should().Be("Token 0!");
         (await upstream.Stopped.Task).Should().BeTrue();
     }
 
@@ -83,7 +83,7 @@ public sealed class PhraseBufferTests : ServerTestBase
             {
                 for (var i = 0; ; i++)
                 {
-                    yield return $"Token {i}.";
+                    yield return $"Token {i}!";
                     await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
                 }
             }
