@@ -103,4 +103,13 @@ public sealed class ScriptCompilerTests(CompilerFixture fixture) : IDisposable
         locator.Find("../first/a").Should().BeNull();
         locator.Available().Should().Equal("a", "b");
     }
+
+    [Fact]
+    public void PresetLocator_Default_FindsThePresetsShippedNextToTheTool()
+    {
+        var locator = PresetLocator.CreateDefault();
+
+        locator.Folders[0].Should().Be(Path.Combine(AppContext.BaseDirectory, "scripts", "presets"));
+        locator.Find("trivia").Should().Be(Path.Combine(AppContext.BaseDirectory, "scripts", "presets", "trivia.csx"));
+    }
 }
