@@ -7,10 +7,14 @@ using ChatBotKit.Benchmarks;
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- --filter '*'   BenchmarkDotNet suites
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- latency        per-event percentiles
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- memory         retained heap of 100 full channels
+// dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- reload         save -> live latency, unloads, heap per reload (300 reloads)
 switch (args.FirstOrDefault())
 {
     case "latency":
         await LatencyHarness.RunAsync(samples: 200_000);
+        break;
+    case "reload":
+        await ReloadHarness.RunAsync(reloads: 300);
         break;
     case "memory":
         await MemoryHarness.RunAsync();

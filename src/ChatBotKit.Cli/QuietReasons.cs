@@ -1,9 +1,9 @@
 using ChatBotKit.Engine;
 
-namespace HelloBot;
+namespace ChatBotKit.Cli;
 
 /// <summary>Tells the person at the console why the bot stayed quiet when a trigger fired.</summary>
-internal sealed class QuietReasons(TextWriter output) : IDecisionListener
+internal sealed class QuietReasons(TextWriter output, string botName) : IDecisionListener
 {
     public void OnDecision(in ChatDecision decision)
     {
@@ -19,7 +19,7 @@ internal sealed class QuietReasons(TextWriter output) : IDecisionListener
         {
             lock (output)
             {
-                output.WriteLine($"  (kit stays quiet: {why})");
+                output.WriteLine($"  ({botName} stays quiet: {why})");
             }
         }
     }

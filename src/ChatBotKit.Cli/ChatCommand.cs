@@ -1,0 +1,70 @@
+using System.Runtime.InteropServices;
+using ChatBotKit.Engine;
+using ChatBotKit.Scripting;
+using ChatBotKit.Sources;
+
+namespace ChatBotKit.Cli;
+
+/// <summary>
+/// <c>streambot chat</c> and <c>streambot run</c>: the script's bot on the console (stdin lines
+/// <c>name: text</c>, replies on stdout), reloading on save and on SIGHUP unless <c>--no-watch</c>.
+/// This build has no platform connectors, so <c>run</c> does the same as <c>chat</c>.
+/// </summary>
+internal static class ChatCommand
+{
+    public static async Task<int> RunAsync(CommandContext context, FileInfo script, LlmSelection llm, bool watch, bool isRun, CancellationToken cancellationToken)
+    {
+        var io = context.IO;
+        using var loggerFactory = context.CreateLoggerFactory();
+        var host = context.CreateHost(loggerFactory);
+        var first = await host.LoadAsync(script.FullName, cancellationToken).ConfigureAwait(false);
+        var definition = first.Definition;
+        var name = definition.Identity.Name;
+
+        var options = new ChatBotEngineOptions
+        {
+            LoggerFactory = loggerFactory,
+            ChatClient = llm.CreateClient?.Invoke(definition),
+            DecisionListeners = [new QuietReasons(io.Error, name)],
+        };
+        await using var engine = new ChatBotEngine(definition, options);
+        await using var reloader = new ScriptReloader(host, first, engine.SwapDefinition, loggerFactory.CreateLogger("Script"));
+        reloader.Reloaded += g => io.Status($"reloaded {script.Name} (version {g.Number}, {g.Definition.Triggers.Count} trigger(s))");
+        reloader.Failed += e =>
+        {
+            io.Status($"{script.Name} has errors; the running bot keeps its previous version:");
+            CliStreams.Write(io.Error, e.Diagnostics);
+        };
+        await using var console = new ConsoleChatSource(new ConsoleChatSourceOptions { BotName = name, Input = io.In, Output = io.Out, LoggerFactory = loggerFactory });
+
+        using var hangup = watch && !OperatingSystem.IsWindows() ? PosixSignalRegistration.Create(PosixSignal.SIGHUP, s =>
+        {
+            s.Cancel = true;
+            reloader.RequestReload();
+        }) : null;
+        if (watch)
+        {
+            reloader.Watch();
+        }
+
+        if (llm.IsOffline(definition))
+        {
+            io.Status("no LLM configured: replies come from the offline responder (use --llm <base-url> for a real one).");
+        }
+
+        var connectors = isRun ? "no platform connectors in this build, so on the console" : "on the console";
+        var watching = watch ? $"watching {first.Script.Files.Count} file(s), SIGHUP reloads" : "not watching";
+        io.Status($"{name} is listening {connectors} · LLM: {llm.Description} · {watching}. Type 'name: text' (e.g. 'alice: hi @{name}'); Ctrl+D ends.");
+
+        await first.StartAsync(loggerFactory.CreateLogger("Script"), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await engine.RunAsync([console], cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+
+        return StreambotApp.Ok;
+    }
+}

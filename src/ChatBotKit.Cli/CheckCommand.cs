@@ -1,0 +1,23 @@
+namespace ChatBotKit.Cli;
+
+/// <summary><c>streambot check</c>: compile, run the top level, build the bot; diagnostics to stdout.</summary>
+internal static class CheckCommand
+{
+    public static async Task<int> RunAsync(CommandContext context, FileInfo script, CancellationToken cancellationToken)
+    {
+        using var loggerFactory = context.CreateLoggerFactory();
+        try
+        {
+            using var generation = await context.CreateHost(loggerFactory).LoadAsync(script.FullName, cancellationToken).ConfigureAwait(false);
+            CliStreams.Write(context.IO.Out, generation.Script.Warnings);
+            var definition = generation.Definition;
+            context.IO.Out.WriteLine($"{script.FullName}: ok: bot '{definition.Identity.Name}' with {definition.Triggers.Count} trigger(s), {generation.Script.Files.Count} file(s)");
+            return StreambotApp.Ok;
+        }
+        catch (Scripting.ScriptException e)
+        {
+            CliStreams.Write(context.IO.Out, e.Diagnostics);
+            return StreambotApp.ScriptError;
+        }
+    }
+}

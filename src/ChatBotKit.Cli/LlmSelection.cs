@@ -1,0 +1,61 @@
+using ChatBotKit.AI;
+using Microsoft.Extensions.AI;
+
+namespace ChatBotKit.Cli;
+
+/// <summary>
+/// Turns <c>--llm</c> and <c>--model</c> into the chat client the engine uses. The one place
+/// that knows the backends: <c>offline</c> is the built-in responder; a preset name
+/// (<c>ollama</c>, <c>lmstudio</c>, <c>lemonade</c>, <c>openai</c>) or an http(s) base URL is an
+/// OpenAI-compatible server and needs <c>--model</c>.
+/// </summary>
+internal sealed record LlmSelection(string Description, Func<ChatBotDefinition, IChatClient>? CreateClient, bool ForcesOffline = false)
+{
+    /// <summary>The variable an API key for a plain <c>--llm &lt;base-url&gt;</c> is read from, when set.</summary>
+    public const string ApiKeyVariable = "STREAMBOT_LLM_API_KEY";
+
+    /// <summary>Parses the options; throws <see cref="UsageException"/> for choices it cannot serve.</summary>
+    /// <exception cref="ChatBotConfigurationException">A preset's required API key variable is not set.</exception>
+    public static LlmSelection Create(string? llm, string? model)
+    {
+        if (llm is null)
+        {
+            if (model is not null)
+            {
+                throw new UsageException("--model needs --llm <base-url|preset>: the offline responder has no models.");
+            }
+
+            return new LlmSelection("the script's LLM (offline responder when it sets none)", null);
+        }
+
+        if (string.Equals(llm, "offline", StringComparison.OrdinalIgnoreCase))
+        {
+            return new LlmSelection("offline responder", d => new OfflineChatClient(d.Identity.Name, d.Personality), ForcesOffline: true);
+        }
+
+        var options = Server(llm) ?? throw new UsageException(
+            $"--llm {llm}: expected 'offline', a preset ({string.Join(", ", LlmPreset.All.Select(p => p.Name))}) or an http(s) base URL.");
+        if (string.IsNullOrWhiteSpace(model))
+        {
+            throw new UsageException($"--llm {llm} needs --model <name>.");
+        }
+
+        var client = new OpenAICompatibleChatClient(options with { Model = model });
+        return new LlmSelection($"{model} at {options.BaseUrl}", _ => client);
+    }
+
+    /// <summary>True when replies will come from the offline responder for <paramref name="definition"/>.</summary>
+    public bool IsOffline(ChatBotDefinition definition) => CreateClient is null ? definition.ChatClient is null : ForcesOffline;
+
+    private static OpenAICompatibleOptions? Server(string llm)
+    {
+        if (LlmPreset.Find(llm) is { } preset)
+        {
+            return preset.ToOptions("");
+        }
+
+        return Uri.TryCreate(llm, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? new OpenAICompatibleOptions { BaseUrl = uri, Model = "", ApiKeyVariable = ApiKeyVariable }
+            : null;
+    }
+}

@@ -1,0 +1,67 @@
+using ChatBotKit.Engine;
+using ChatBotKit.Sources;
+using ChatBotKit.Time;
+
+namespace ChatBotKit.Cli;
+
+/// <summary>
+/// <c>streambot replay</c>: feeds a chat log through the script's bot and writes one transcript
+/// line per sent message to stdout, and nothing else there. As fast as possible on a virtual
+/// clock with a fixed seed (the same log gives the same transcript), or at the log's pace with
+/// <c>--realtime</c>.
+/// </summary>
+internal static class ReplayCommand
+{
+    public static async Task<int> RunAsync(CommandContext context, FileInfo script, FileInfo chatLog, LlmSelection llm, bool realtime, CancellationToken cancellationToken)
+    {
+        if (!chatLog.Exists)
+        {
+            throw new UsageException($"{chatLog.FullName}: no such chat log.");
+        }
+
+        var io = context.IO;
+        using var loggerFactory = context.CreateLoggerFactory();
+        using var generation = await context.CreateHost(loggerFactory).LoadAsync(script.FullName, cancellationToken).ConfigureAwait(false);
+        var definition = generation.Definition;
+        var clock = realtime ? null : new VirtualClock(FirstTimestamp(chatLog.FullName) ?? DateTimeOffset.UnixEpoch);
+        var options = new ChatBotEngineOptions
+        {
+            LoggerFactory = loggerFactory,
+            TimeProvider = clock ?? TimeProvider.System,
+            RandomSeed = 1,
+            ProcessSequentially = !realtime,
+            ChatClient = llm.CreateClient?.Invoke(definition),
+            DecisionListeners = [new QuietReasons(io.Error, definition.Identity.Name)],
+        };
+        await using var engine = new ChatBotEngine(definition, options);
+        var sourceOptions = new ReplayChatSourceOptions { Clock = clock, Transcript = io.Out, LoggerFactory = loggerFactory, InputName = chatLog.FullName };
+        await using var replay = realtime
+            ? new ReplayChatSource(new RealtimeLogReader(File.OpenText(chatLog.FullName)), sourceOptions)
+            : new ReplayChatSource(chatLog.FullName, sourceOptions);
+        await generation.StartAsync(loggerFactory.CreateLogger("Script"), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await engine.RunAsync([replay], cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+
+        await generation.StopAsync(loggerFactory.CreateLogger("Script"), CancellationToken.None).ConfigureAwait(false);
+        return StreambotApp.Ok;
+    }
+
+    // The virtual clock only moves forward, so it starts at the log's first timestamp.
+    private static DateTimeOffset? FirstTimestamp(string path)
+    {
+        foreach (var line in File.ReadLines(path))
+        {
+            if (ChatLogLine.TryParse(line, out var entry, out _))
+            {
+                return entry.Timestamp;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,72 @@
+using System.CommandLine;
+using ChatBotKit.Scripting;
+
+namespace ChatBotKit.Cli;
+
+/// <summary>The <c>streambot</c> command line: <c>run</c>, <c>chat</c>, <c>replay</c>, <c>check</c>. Exit codes: 0 ok, 1 script or config error, 2 usage error.</summary>
+internal static class StreambotApp
+{
+    public const int Ok = 0;
+    public const int ScriptError = 1;
+    public const int UsageError = 2;
+
+    /// <summary>Runs one command line against the given streams.</summary>
+    public static async Task<int> RunAsync(string[] args, CliStreams io, ScriptCompiler? compiler = null, CancellationToken cancellationToken = default)
+    {
+        var script = new Argument<FileInfo>("script") { Description = "The bot script (bot.csx)." };
+        var chatLog = new Argument<FileInfo>("chat-log") { Description = "A recorded chat log, one JSON object per line." };
+        var llm = new Option<string?>("--llm") { Description = "The LLM: an OpenAI-compatible base URL, or 'offline' for the built-in responder.", HelpName = "base-url|offline" };
+        var model = new Option<string?>("--model") { Description = "The model name to ask the LLM for." };
+        var noWatch = new Option<bool>("--no-watch") { Description = "Do not reload when the script or a file it #loads changes." };
+        var realtime = new Option<bool>("--realtime") { Description = "Replay at the pace of the log's timestamps instead of as fast as possible." };
+
+        var run = new Command("run", "Run the bot as its script declares, reloading it on save. This build has no platform connectors yet, so it runs on the console like 'chat'.") { script, llm, model, noWatch };
+        var chat = new Command("chat", "Try the bot locally: each stdin line 'name: text' is a viewer message; replies go to stdout.") { script, llm, model, noWatch };
+        var replay = new Command("replay", "Feed a recorded chat log through the bot and write every message it sends to stdout as JSONL.") { script, chatLog, llm, model, realtime };
+        var check = new Command("check", "Compile and validate the script; print diagnostics as path(line,col): error CODE: message.") { script };
+        var root = new RootCommand("streambot: run, try, replay and check ChatBotKit bot scripts.") { run, chat, replay, check };
+
+        var context = new CommandContext(io, compiler);
+        run.SetAction((r, ct) => Guard(io, () => ChatCommand.RunAsync(context, r.GetValue(script)!, LlmSelection.Create(r.GetValue(llm), r.GetValue(model)), !r.GetValue(noWatch), isRun: true, ct)));
+        chat.SetAction((r, ct) => Guard(io, () => ChatCommand.RunAsync(context, r.GetValue(script)!, LlmSelection.Create(r.GetValue(llm), r.GetValue(model)), !r.GetValue(noWatch), isRun: false, ct)));
+        replay.SetAction((r, ct) => Guard(io, () => ReplayCommand.RunAsync(context, r.GetValue(script)!, r.GetValue(chatLog)!, LlmSelection.Create(r.GetValue(llm), r.GetValue(model)), r.GetValue(realtime), ct)));
+        check.SetAction((r, ct) => Guard(io, () => CheckCommand.RunAsync(context, r.GetValue(script)!, ct)));
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                io.Error.WriteLine($"streambot: {error.Message}");
+            }
+
+            io.Error.WriteLine("Try 'streambot --help'.");
+            return UsageError;
+        }
+
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = io.Out, Error = io.Error, EnableDefaultExceptionHandler = false }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<int> Guard(CliStreams io, Func<Task<int>> command)
+    {
+        try
+        {
+            return await command().ConfigureAwait(false);
+        }
+        catch (UsageException e)
+        {
+            io.Error.WriteLine($"streambot: {e.Message}");
+            return UsageError;
+        }
+        catch (ScriptException e)
+        {
+            CliStreams.Write(io.Error, e.Diagnostics);
+            return ScriptError;
+        }
+        catch (ChatBotConfigurationException e)
+        {
+            io.Error.WriteLine($"streambot: {e.Message}");
+            return ScriptError;
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using System.Collections.Immutable;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Emit;
+using Microsoft.CodeAnalysis.Text;
+
+namespace ChatBotKit.Scripting;
+
+/// <summary>
+/// Compiles <c>bot.csx</c> files with Roslyn into memory (Release, portable PDB). Reference
+/// metadata and options are built once and reused, which keeps warm compiles fast; one
+/// instance may be shared and used from several threads.
+/// </summary>
+public sealed class ScriptCompiler
+{
+    /// <summary>The namespaces every script imports.</summary>
+    public static readonly ImmutableArray<string> Imports =
+    [
+        "System", "System.Collections.Generic", "System.Linq", "System.Text", "System.Threading", "System.Threading.Tasks",
+        "ChatBotKit", "ChatBotKit.Events", "ChatBotKit.Filters", "ChatBotKit.Prompting", "ChatBotKit.RateLimiting",
+        "ChatBotKit.Triggers", "ChatBotKit.Scripting", "Microsoft.Extensions.Logging",
+    ];
+
+    private static readonly string[] FrameworkAssemblies =
+    [
+        "System.Runtime", "System.Collections", "System.Linq", "System.Console", "System.Text.RegularExpressions",
+        "System.Collections.Concurrent", "System.Memory", "System.Threading",
+    ];
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> SharedReferences = new(CreateReferences);
+
+    private readonly CSharpParseOptions _parseOptions = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
+    private readonly CSharpCompilationOptions _compilationOptions;
+    private int _counter;
+
+    /// <summary>Creates a compiler that resolves <c>#load "preset:…"</c> through <paramref name="presets"/>.</summary>
+    public ScriptCompiler(PresetLocator? presets = null)
+    {
+        Presets = presets ?? PresetLocator.CreateDefault();
+        _compilationOptions = new CSharpCompilationOptions(
+            OutputKind.DynamicallyLinkedLibrary,
+            usings: Imports,
+            optimizationLevel: OptimizationLevel.Release,
+            sourceReferenceResolver: new ScriptSourceResolver(Presets),
+            metadataReferenceResolver: null,
+            nullableContextOptions: NullableContextOptions.Disable);
+    }
+
+    /// <summary>Where presets are looked up.</summary>
+    public PresetLocator Presets { get; }
+
+    /// <summary>Compiles a small representative script once, so the first real compile is fast.</summary>
+    public void WarmUp()
+    {
+        const string Sample = """
+            Bot.WithName("warm").WithAliases("w").OnMention().OnCommand("x", ctx => $"{ctx.Random.Next(1, 7)}");
+            var words = new List<string> { "a" }.Where(w => w.Length > 0).ToList();
+            OnStart(() => Log.LogInformation("{Count}", words.Count));
+            """;
+        _ = Compile(SourceText.From(Sample, Encoding.UTF8), Path.Combine(AppContext.BaseDirectory, "warm-up.csx"));
+    }
+
+    /// <summary>Compiles the script at <paramref name="path"/>; throws <see cref="ScriptException"/> with every error.</summary>
+    public CompiledScript Compile(string path)
+    {
+        var fullPath = Path.GetFullPath(path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(fullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ScriptException([new ScriptDiagnostic(fullPath, 0, 0, "error", ScriptDiagnostic.MissingScript, $"cannot read the script: {e.Message}")], e);
+        }
+
+        return Compile(SourceText.From(text, Encoding.UTF8), fullPath);
+    }
+
+    private CompiledScript Compile(SourceText text, string fullPath)
+    {
+        var tree = CSharpSyntaxTree.ParseText(text, _parseOptions, fullPath);
+        var name = $"streambot-script-{Interlocked.Increment(ref _counter)}";
+        var compilation = CSharpCompilation.CreateScriptCompilation(
+            name, tree, SharedReferences.Value, _compilationOptions, previousScriptCompilation: null, returnType: typeof(object), globalsType: typeof(ScriptGlobals));
+
+        using var image = new MemoryStream();
+        using var symbols = new MemoryStream();
+        var result = compilation.Emit(image, symbols, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb));
+        var diagnostics = result.Diagnostics
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning)
+            .Select(ToDiagnostic)
+            .OrderBy(d => d.Path, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column)
+            .ToList();
+        if (!result.Success)
+        {
+            throw new ScriptException(diagnostics);
+        }
+
+        var entry = compilation.GetEntryPoint(CancellationToken.None)
+            ?? throw new ScriptException([new ScriptDiagnostic(fullPath, 0, 0, "error", "SB0000", "the compiler produced no entry point")]);
+        var files = compilation.SyntaxTrees.Select(t => t.FilePath).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        return new CompiledScript(
+            fullPath, files, image.ToArray(), symbols.ToArray(),
+            entry.ContainingType.MetadataName,
+            entry.MetadataName,
+            [.. diagnostics.Where(d => !d.IsError)]);
+    }
+
+    private ScriptDiagnostic ToDiagnostic(Diagnostic d)
+    {
+        var span = d.Location.GetMappedLineSpan();
+        var path = span.Path ?? "";
+        var severity = d.Severity == DiagnosticSeverity.Error ? "error" : "warning";
+        var message = d.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        if (d.Id == "CS1504" && message.Contains(PresetLocator.Prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            var available = Presets.Available();
+            var start = message.IndexOf(PresetLocator.Prefix, StringComparison.OrdinalIgnoreCase);
+            var end = message.IndexOf('\'', start);
+            var preset = end > start ? message[(start + PresetLocator.Prefix.Length)..end] : message[start..];
+            return new ScriptDiagnostic(path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1, "error", ScriptDiagnostic.UnknownPreset,
+                $"unknown preset '{preset}' (available: {(available.Count == 0 ? "none found" : string.Join(", ", available))})");
+        }
+
+        return new ScriptDiagnostic(path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1, severity, d.Id, message);
+    }
+
+    private static ImmutableArray<MetadataReference> CreateReferences()
+    {
+        var trusted = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .GroupBy(p => Path.GetFileNameWithoutExtension(p), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        var paths = new List<string> { typeof(object).Assembly.Location };
+        paths.AddRange(FrameworkAssemblies.Select(n => trusted.TryGetValue(n, out var p) ? p : null).OfType<string>());
+        paths.Add(typeof(ChatBotBuilder).Assembly.Location);
+        paths.Add(typeof(ScriptGlobals).Assembly.Location);
+        paths.Add(typeof(Microsoft.Extensions.AI.IChatClient).Assembly.Location);
+        paths.Add(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location);
+        return [.. paths.Distinct(StringComparer.Ordinal).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
+    }
+}

@@ -1,0 +1,236 @@
+using System.Text.Json;
+using ChatBotKit.Scripting;
+
+namespace ChatBotKit.Cli.Tests;
+
+public sealed class WarmCompiler
+{
+    public WarmCompiler()
+    {
+        Compiler = new ScriptCompiler(new PresetLocator(Path.Combine(AppContext.BaseDirectory, "scripts", "presets")));
+        Compiler.WarmUp();
+    }
+
+    public ScriptCompiler Compiler { get; }
+}
+
+public sealed class StreambotTests(WarmCompiler warm) : IClassFixture<WarmCompiler>, IDisposable
+{
+    private static readonly string Hello = Path.Combine(AppContext.BaseDirectory, "scripts", "examples", "hello.csx");
+    private static readonly string SampleChat = Path.Combine(AppContext.BaseDirectory, "scripts", "examples", "sample-chat.jsonl");
+    private readonly string _folder = Directory.CreateTempSubdirectory("streambot-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private async Task<(int Code, string Out, string Error)> RunAsync(string stdin, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await StreambotApp.RunAsync(args, new CliStreams(new StringReader(stdin), output, error), warm.Compiler);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    [Fact]
+    public async Task Check_ValidScript_ExitsZeroAndSaysOk()
+    {
+        var (code, output, _) = await RunAsync("", "check", Hello);
+
+        code.Should().Be(0);
+        Lines(output).Should().Equal($"{Hello}: ok: bot 'kit' with 2 trigger(s), 1 file(s)");
+    }
+
+    [Fact]
+    public async Task Check_CompileError_PrintsDiagnosticsAndExitsOne()
+    {
+        var path = Write("bad.csx", "Bot.WithName(\"kit\");\nvar n = missing + 1;\n");
+
+        var (code, output, _) = await RunAsync("", "check", path);
+
+        code.Should().Be(1);
+        Lines(output).Should().Equal($"{path}(2,9): error CS0103: The name 'missing' does not exist in the current context");
+    }
+
+    [Fact]
+    public async Task Check_UnknownPreset_ExitsOne()
+    {
+        var path = Write("bot.csx", "#load \"preset:nope\"\n");
+
+        var (code, output, _) = await RunAsync("", "check", path);
+
+        code.Should().Be(1);
+        output.Should().Contain("error SB0005: unknown preset 'nope'");
+    }
+
+    [Fact]
+    public async Task Check_MissingScript_ExitsOne()
+    {
+        var (code, output, _) = await RunAsync("", "check", Path.Combine(_folder, "none.csx"));
+
+        code.Should().Be(1);
+        output.Should().Contain("error SB0004");
+    }
+
+    [Theory]
+    [InlineData("bogus")]
+    [InlineData("check")]
+    [InlineData("replay", "x.csx")]
+    [InlineData("chat", "x.csx", "--frobnicate")]
+    public async Task Usage_BadCommandLine_ExitsTwo(params string[] args)
+    {
+        var (code, output, error) = await RunAsync("", args);
+
+        code.Should().Be(2);
+        output.Should().BeEmpty();
+        error.Should().Contain("streambot --help");
+    }
+
+    [Theory]
+    [InlineData("chat", "http://127.0.0.1:9/v1")]
+    [InlineData("run", "ollama")]
+    public async Task Llm_ServerWithoutModel_IsAUsageError(string command, string llm)
+    {
+        var (code, _, error) = await RunAsync("", command, Hello, "--llm", llm, "--no-watch");
+
+        code.Should().Be(2);
+        error.Should().Contain("needs --model");
+    }
+
+    [Fact]
+    public async Task Llm_UnknownValue_IsAUsageErrorListingTheChoices()
+    {
+        var (code, _, error) = await RunAsync("", "chat", Hello, "--llm", "gpt-9", "--no-watch");
+
+        code.Should().Be(2);
+        error.Should().Contain("ollama").And.Contain("http(s) base URL");
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:9/v1", "http://127.0.0.1:9/v1")]
+    [InlineData("ollama", "http://localhost:11434/v1")]
+    [InlineData("LMStudio", "http://localhost:1234/v1")]
+    public void LlmSelection_ServerAndModel_CreatesAnOpenAICompatibleClient(string llm, string baseUrl)
+    {
+        var selection = LlmSelection.Create(llm, "llama3.2");
+        var client = selection.CreateClient!(new ChatBotBuilder("kit").Build());
+
+        var metadata = (Microsoft.Extensions.AI.ChatClientMetadata)client.GetService(typeof(Microsoft.Extensions.AI.ChatClientMetadata))!;
+        client.Should().BeOfType<ChatBotKit.AI.OpenAICompatibleChatClient>();
+        metadata.ProviderUri.Should().Be(new Uri(baseUrl));
+        metadata.DefaultModelId.Should().Be("llama3.2");
+        selection.IsOffline(new ChatBotBuilder("kit").Build()).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Llm_ModelWithoutBackend_IsAUsageError()
+    {
+        var (code, _, error) = await RunAsync("", "chat", Hello, "--model", "llama3", "--no-watch");
+
+        code.Should().Be(2);
+        error.Should().Contain("--model needs --llm");
+    }
+
+    [Fact]
+    public async Task Chat_Dice_RepliesOnStdoutWithOfflineNotice()
+    {
+        var (code, output, error) = await RunAsync("bob: !dice\n", "chat", Hello, "--no-watch");
+
+        code.Should().Be(0);
+        Lines(output).Should().ContainSingle().Which.Should().MatchRegex("^kit: 🎲 [1-6]$");
+        Lines(error).Where(l => l.Contains("offline responder", StringComparison.Ordinal) && l.StartsWith("streambot: no LLM", StringComparison.Ordinal)).Should().ContainSingle();
+        error.Should().Contain("kit is listening on the console");
+    }
+
+    [Fact]
+    public async Task Chat_Watching_EndsAtEndOfInput()
+    {
+        var (code, output, error) = await RunAsync("alice: hi @kit\n", "chat", Hello, "--llm", "offline");
+
+        code.Should().Be(0);
+        Lines(output).Should().ContainSingle().Which.Should().StartWith("kit: ");
+        error.Should().Contain("watching 1 file(s)");
+    }
+
+    [Fact]
+    public async Task Run_UsesTheConsoleAndSaysSo()
+    {
+        var (code, output, error) = await RunAsync("bob: !dice\n", "run", Hello, "--no-watch");
+
+        code.Should().Be(0);
+        Lines(output).Should().ContainSingle().Which.Should().MatchRegex("^kit: 🎲 [1-6]$");
+        error.Should().Contain("no platform connectors in this build");
+    }
+
+    [Fact]
+    public async Task Chat_ScriptError_ExitsOneWithDiagnosticsOnStderr()
+    {
+        var path = Write("bad.csx", "Bot.WithName(kit);\n");
+
+        var (code, output, error) = await RunAsync("bob: !dice\n", "chat", path, "--no-watch");
+
+        code.Should().Be(1);
+        output.Should().BeEmpty();
+        error.Should().Contain($"{path}(1,14): error CS0103");
+    }
+
+    [Fact]
+    public async Task Replay_SampleChat_WritesOnlyTranscriptJsonAndRepeatsExactly()
+    {
+        var first = await RunAsync("", "replay", Hello, SampleChat);
+        var second = await RunAsync("", "replay", Hello, SampleChat, "--llm", "offline");
+
+        first.Code.Should().Be(0);
+        var lines = Lines(first.Out);
+        lines.Should().NotBeEmpty();
+        foreach (var line in lines)
+        {
+            using var json = JsonDocument.Parse(line);
+            json.RootElement.TryGetProperty("text", out _).Should().BeTrue();
+            json.RootElement.TryGetProperty("trigger", out _).Should().BeTrue();
+        }
+
+        lines.Should().Contain(l => l.Contains("\"trigger\":\"dice\"", StringComparison.Ordinal));
+        second.Out.Should().Be(first.Out);
+    }
+
+    [Fact]
+    public async Task Replay_Realtime_PacesByTimestampsAndStillWritesTheTranscript()
+    {
+        var log = Write("chat.jsonl", "{\"ts\":\"2026-01-01T20:00:00Z\",\"user\":\"bob\",\"text\":\"!dice\",\"id\":\"m1\"}\n");
+
+        var (code, output, _) = await RunAsync("", "replay", Hello, log, "--realtime");
+
+        code.Should().Be(0);
+        Lines(output).Should().ContainSingle().Which.Should().Contain("\"replyTo\":\"m1\"");
+    }
+
+    [Fact]
+    public async Task Replay_MissingLog_ExitsTwo()
+    {
+        var (code, output, error) = await RunAsync("", "replay", Hello, Path.Combine(_folder, "none.jsonl"));
+
+        code.Should().Be(2);
+        output.Should().BeEmpty();
+        error.Should().Contain("no such chat log");
+    }
+
+    [Fact]
+    public async Task Replay_ScriptError_ExitsOneAndKeepsStdoutEmpty()
+    {
+        var path = Write("bad.csx", "throw new Exception(\"top\");\n");
+
+        var (code, output, error) = await RunAsync("", "replay", path, SampleChat);
+
+        code.Should().Be(1);
+        output.Should().BeEmpty();
+        error.Should().Contain($"{path}(1,1): error SB0001: the script threw Exception: top");
+    }
+}

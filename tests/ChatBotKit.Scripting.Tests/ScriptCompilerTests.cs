@@ -1,0 +1,115 @@
+using ChatBotKit.Scripting;
+
+namespace ChatBotKit.Scripting.Tests;
+
+[Collection(SharedCompiler.Name)]
+public sealed class ScriptCompilerTests(CompilerFixture fixture) : IDisposable
+{
+    private readonly ScriptFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void Compile_ErrorInMainScript_ReportsPathLineAndColumn()
+    {
+        var path = _folder.Write("bot.csx", "Bot.WithName(\"kit\");\nint x = \"text\";\n");
+
+        var act = () => fixture.Compiler.Compile(path);
+
+        var error = act.Should().Throw<ScriptException>().Which;
+        error.Should().BeAssignableTo<ChatBotKitException>();
+        error.Diagnostics.Should().ContainSingle(d => d.IsError).Which.ToString()
+            .Should().StartWith($"{path}(2,9): error CS0029: ");
+    }
+
+    [Fact]
+    public void Compile_ErrorInLoadedFile_PointsAtTheLoadedFile()
+    {
+        var helper = _folder.Write("lib/helpers.csx", "// helpers\nvar y = undefinedVariable;\n");
+        var main = _folder.Write("bot.csx", "#load \"lib/helpers.csx\"\nBot.WithName(\"kit\");\n");
+
+        var act = () => fixture.Compiler.Compile(main);
+
+        act.Should().Throw<ScriptException>().Which.Diagnostics.Should().ContainSingle().Which.ToString()
+            .Should().Be($"{helper}(2,9): error CS0103: The name 'undefinedVariable' does not exist in the current context");
+    }
+
+    [Fact]
+    public void Compile_ErrorsInSeveralFiles_AreAllReportedInFileOrder()
+    {
+        _folder.Write("b.csx", "var b = missingB;\n");
+        var main = _folder.Write("a.csx", "#load \"b.csx\"\nvar a = missingA;\n");
+
+        var diagnostics = Assert.Throws<ScriptException>(() => fixture.Compiler.Compile(main)).Diagnostics;
+
+        diagnostics.Select(d => (Path.GetFileName(d.Path), d.Line, d.Code)).Should().Equal(("a.csx", 2, "CS0103"), ("b.csx", 1, "CS0103"));
+    }
+
+    [Fact]
+    public void Compile_MissingLoadFile_ReportsTheDirective()
+    {
+        var main = _folder.Write("bot.csx", "// needs a helper\n#load \"nope.csx\"\nBot.WithName(\"kit\");\n");
+
+        var diagnostic = Assert.Throws<ScriptException>(() => fixture.Compiler.Compile(main)).Diagnostics.Should().ContainSingle().Subject;
+
+        diagnostic.Should().Match<ScriptDiagnostic>(d => d.Path == main && d.Line == 2 && d.Code == "CS1504");
+    }
+
+    [Fact]
+    public void Compile_UnknownPreset_NamesThePresetAndTheAvailableOnes()
+    {
+        var main = _folder.Write("bot.csx", "#load \"preset:nosuch\"\n");
+
+        var diagnostic = Assert.Throws<ScriptException>(() => fixture.Compiler.Compile(main)).Diagnostics.Should().ContainSingle().Subject;
+
+        diagnostic.ToString().Should().Be($"{main}(1,7): error SB0005: unknown preset 'nosuch' (available: cohost, moderation, trivia)");
+    }
+
+    [Fact]
+    public void Compile_MissingScript_ReportsIt()
+    {
+        var path = Path.Combine(_folder.Root, "gone.csx");
+
+        var diagnostic = Assert.Throws<ScriptException>(() => fixture.Compiler.Compile(path)).Diagnostics.Should().ContainSingle().Subject;
+
+        diagnostic.Should().Match<ScriptDiagnostic>(d => d.Path == path && d.Code == ScriptDiagnostic.MissingScript);
+    }
+
+    [Fact]
+    public void Compile_ScriptWithLoads_ListsEveryFileToWatch()
+    {
+        var helper = _folder.Write("lib/helpers.csx", "static int Three() => 3;\n");
+        var main = _folder.Write("bot.csx", "#load \"lib/helpers.csx\"\n#load \"preset:cohost\"\nBot.WithName(\"kit\");\n");
+
+        var script = fixture.Compiler.Compile(main);
+
+        script.Files.Should().BeEquivalentTo(main, helper, fixture.Compiler.Presets.Find("cohost"));
+    }
+
+    [Fact]
+    public void PresetLocator_SearchesFoldersInOrder()
+    {
+        var first = Path.Combine(_folder.Root, "first");
+        var second = Path.Combine(_folder.Root, "second");
+        _folder.Write("first/a.csx", "");
+        _folder.Write("second/a.csx", "");
+        _folder.Write("second/b.csx", "");
+
+        var locator = new PresetLocator(first, second);
+
+        locator.Find("a").Should().Be(Path.Combine(first, "a.csx"));
+        locator.Find("b").Should().Be(Path.Combine(second, "b.csx"));
+        locator.Find("c").Should().BeNull();
+        locator.Find("../first/a").Should().BeNull();
+        locator.Available().Should().Equal("a", "b");
+    }
+
+    [Fact]
+    public void PresetLocator_Default_FindsThePresetsShippedNextToTheTool()
+    {
+        var locator = PresetLocator.CreateDefault();
+
+        locator.Folders[0].Should().Be(Path.Combine(AppContext.BaseDirectory, "scripts", "presets"));
+        locator.Find("trivia").Should().Be(Path.Combine(AppContext.BaseDirectory, "scripts", "presets", "trivia.csx"));
+    }
+}
