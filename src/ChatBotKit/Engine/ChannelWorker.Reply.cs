@@ -163,7 +163,9 @@ internal sealed partial class ChannelWorker
         }
         catch (Exception ex) when (!_engine.ShutdownToken.IsCancellationRequested)
         {
-            EngineLog.LlmFailed(_engine.Logger, ex, item.CorrelationId, trigger.Name);
+            // One readable line for the streamer; the stack trace only when asked for.
+            EngineLog.LlmFailed(_engine.Logger, item.CorrelationId, trigger.Name, ex.Message);
+            EngineLog.LlmFailureDetails(_engine.Logger, ex, item.CorrelationId);
             return new(definition.FallbackReply, DecisionOutcome.LlmFailed, DecisionReasons.LlmFailed);
         }
     }

@@ -14,8 +14,11 @@ internal static partial class EngineLog
     [LoggerMessage(3, LogLevel.Warning, "[{CorrelationId}] LLM call for trigger {Trigger} timed out after {Timeout}")]
     public static partial void LlmTimedOut(ILogger logger, CorrelationId correlationId, string trigger, TimeSpan timeout);
 
-    [LoggerMessage(4, LogLevel.Warning, "[{CorrelationId}] LLM call for trigger {Trigger} failed")]
-    public static partial void LlmFailed(ILogger logger, Exception exception, CorrelationId correlationId, string trigger);
+    [LoggerMessage(4, LogLevel.Warning, "[{CorrelationId}] LLM call for trigger {Trigger} failed: {Error}")]
+    public static partial void LlmFailed(ILogger logger, CorrelationId correlationId, string trigger, string error);
+
+    [LoggerMessage(15, LogLevel.Debug, "[{CorrelationId}] LLM failure details")]
+    public static partial void LlmFailureDetails(ILogger logger, Exception exception, CorrelationId correlationId);
 
     [LoggerMessage(5, LogLevel.Error, "[{CorrelationId}] Reply handler of trigger {Trigger} failed")]
     public static partial void HandlerFailed(ILogger logger, Exception exception, CorrelationId correlationId, string trigger);
