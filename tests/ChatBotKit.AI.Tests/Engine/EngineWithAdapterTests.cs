@@ -1,8 +1,8 @@
-using ChatBotKit.AI.Tests.Fakes;
 using ChatBotKit.AI.Tests.Server;
 using ChatBotKit.Engine;
 using ChatBotKit.RateLimiting;
-using static ChatBotKit.AI.Tests.Fakes.Events;
+using ChatBotKit.Tests.Fakes;
+using static ChatBotKit.Tests.Fakes.Events;
 
 namespace ChatBotKit.AI.Tests.Engine;
 

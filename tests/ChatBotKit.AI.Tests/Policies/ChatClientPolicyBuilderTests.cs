@@ -1,6 +1,7 @@
 using ChatBotKit.AI.Policies;
 using ChatBotKit.AI.Tests.Fakes;
 using ChatBotKit.AI.Tests.Server;
+using ChatBotKit.Tests.Fakes;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 

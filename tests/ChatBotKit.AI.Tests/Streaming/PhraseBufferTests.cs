@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using ChatBotKit.AI.Tests.Fakes;
 using ChatBotKit.AI.Tests.Server;
 using ChatBotKit.Streaming;
+using ChatBotKit.Tests.Fakes;
 using Microsoft.Extensions.AI;
 
 namespace ChatBotKit.AI.Tests.Streaming;
