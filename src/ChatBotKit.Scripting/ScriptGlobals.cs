@@ -47,15 +47,7 @@ public class ScriptGlobals
     }
 
     /// <summary>Runs <paramref name="hook"/> when this version of the script becomes active.</summary>
-    public void OnStart(Action hook)
-    {
-        ArgumentNullException.ThrowIfNull(hook);
-        Hooks.AddStart(_ =>
-        {
-            hook();
-            return Task.CompletedTask;
-        });
-    }
+    public void OnStart(Action hook) => OnStart(Synchronous(hook));
 
     /// <summary>Runs <paramref name="hook"/> when this version of the script becomes active.</summary>
     public void OnStart(Func<CancellationToken, Task> hook)
@@ -65,20 +57,22 @@ public class ScriptGlobals
     }
 
     /// <summary>Runs <paramref name="hook"/> when this version is replaced by a reload or the host stops.</summary>
-    public void OnStop(Action hook)
-    {
-        ArgumentNullException.ThrowIfNull(hook);
-        Hooks.AddStop(_ =>
-        {
-            hook();
-            return Task.CompletedTask;
-        });
-    }
+    public void OnStop(Action hook) => OnStop(Synchronous(hook));
 
     /// <summary>Runs <paramref name="hook"/> when this version is replaced by a reload or the host stops.</summary>
     public void OnStop(Func<CancellationToken, Task> hook)
     {
         ArgumentNullException.ThrowIfNull(hook);
         Hooks.AddStop(hook);
+    }
+
+    private static Func<CancellationToken, Task> Synchronous(Action hook)
+    {
+        ArgumentNullException.ThrowIfNull(hook);
+        return _ =>
+        {
+            hook();
+            return Task.CompletedTask;
+        };
     }
 }
