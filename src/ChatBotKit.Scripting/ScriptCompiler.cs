@@ -19,7 +19,7 @@ public sealed class ScriptCompiler
     [
         "System", "System.Collections.Generic", "System.Linq", "System.Text", "System.Threading", "System.Threading.Tasks",
         "ChatBotKit", "ChatBotKit.Events", "ChatBotKit.Filters", "ChatBotKit.Prompting", "ChatBotKit.RateLimiting",
-        "ChatBotKit.Triggers", "ChatBotKit.Scripting", "Microsoft.Extensions.Logging",
+        "ChatBotKit.Sources", "ChatBotKit.Triggers", "ChatBotKit.Scripting", "Microsoft.Extensions.Logging",
     ];
 
     private static readonly string[] FrameworkAssemblies =
@@ -137,6 +137,12 @@ public sealed class ScriptCompiler
         paths.AddRange(FrameworkAssemblies.Select(n => trusted.TryGetValue(n, out var p) ? p : null).OfType<string>());
         paths.Add(typeof(ChatBotBuilder).Assembly.Location);
         paths.Add(typeof(ScriptGlobals).Assembly.Location);
+
+        // Connectors (ChatBotKit.Twitch, ChatBotKit.CyTube, …) that ship beside the host are visible to
+        // scripts; their builder extensions live in the ChatBotKit namespace, so no import is needed.
+        paths.AddRange(Directory.EnumerateFiles(AppContext.BaseDirectory, "ChatBotKit*.dll")
+            .Where(p => !p.EndsWith(".Tests.dll", StringComparison.Ordinal) && !p.EndsWith(".Benchmarks.dll", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal));
         paths.Add(typeof(Microsoft.Extensions.AI.IChatClient).Assembly.Location);
         paths.Add(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location);
         return [.. paths.Distinct(StringComparer.Ordinal).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];

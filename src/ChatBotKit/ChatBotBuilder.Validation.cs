@@ -28,6 +28,7 @@ public sealed partial class ChatBotBuilder
         RateLimits.Validate("RateLimits");
         FilterSettings.Validate("Filters");
         ValidateTriggers();
+        ValidateSources();
     }
 
     private void ValidateTriggers()

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using ChatBotKit.Filters;
 using ChatBotKit.Prompting;
 using ChatBotKit.RateLimiting;
+using ChatBotKit.Sources;
 using ChatBotKit.Triggers;
 using Microsoft.Extensions.AI;
 
@@ -44,6 +45,7 @@ public sealed class ChatBotDefinition
         ChatClient = builder.ChatClient;
         IgnoredUsers = builder.IgnoredUsers.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         IgnoreOtherBots = builder.IgnoreOtherBots;
+        Sources = [.. builder.Sources.Select(s => s with { Channels = [.. s.Channels] })];
     }
 
     /// <summary>The bot's name and aliases.</summary>
@@ -96,4 +98,7 @@ public sealed class ChatBotDefinition
 
     /// <summary>Whether messages from verified bot accounts are ignored.</summary>
     public bool IgnoreOtherBots { get; }
+
+    /// <summary>The platform connections the bot declares; the host opens them.</summary>
+    public IReadOnlyList<ChatSourceRegistration> Sources { get; }
 }

@@ -1,6 +1,7 @@
 using ChatBotKit.Events;
 using ChatBotKit.Prompting;
 using ChatBotKit.RateLimiting;
+using ChatBotKit.Sources;
 using ChatBotKit.Tests.Fakes;
 using ChatBotKit.Triggers;
 
@@ -43,6 +44,9 @@ public sealed class ChatBotBuilderTests
         { "Triggers[0].Probability", b => b.AddTrigger(new CustomTrigger { Probability = double.NaN }) },
         { "Triggers[0].Cooldown", b => b.AddTrigger(new CustomTrigger { Cooldown = TimeSpan.FromSeconds(-1) }) },
         { "Triggers[1].Name", b => b.AddTrigger(new CustomTrigger()).AddTrigger(new CustomTrigger()) },
+        { "Sources[0].Name", b => b.AddSource(Source(" ")) },
+        { "Sources[0].Channels", b => b.AddSource(Source("twitch") with { Channels = ["a", ""] }) },
+        { "Sources[1].Name", b => b.AddSource(Source("twitch")).AddSource(Source("Twitch")) },
     };
 
     [Theory]
@@ -309,4 +313,21 @@ public sealed class ChatBotBuilderTests
         definition.RateLimits.PerUser.Should().Equal(RateWindow.PerMinute(3));
         definition.FilterSettings.BlockedWords.Should().Equal("spoiler");
     }
+
+    [Fact]
+    public void Build_DeclaredSources_DefinitionKeepsThemWithItsOwnChannelList()
+    {
+        var channels = new List<string> { "a" };
+        var definition = new ChatBotBuilder("kit").AddSource(Source("twitch") with { Channels = channels }).Build();
+
+        channels.Add("b");
+
+        definition.Sources.Should().ContainSingle().Which.Name.Should().Be("twitch");
+        definition.Sources[0].Channels.Should().Equal("a");
+    }
+
+    private static ChatSourceRegistration Source(string name) =>
+        new(name, new FakeSettings("x"), _ => new FakeChatSource());
+
+    private sealed record FakeSettings(string Server);
 }
