@@ -61,34 +61,6 @@ internal static class ChatMapping
         };
     }
 
-    public static ChatResponseUpdate FromOpenAI(OAI.StreamingChatCompletionUpdate update)
-    {
-        var result = new ChatResponseUpdate
-        {
-            Role = ChatRole.Assistant,
-            ResponseId = update.CompletionId,
-            MessageId = update.CompletionId,
-            ModelId = update.Model,
-            CreatedAt = update.CreatedAt,
-            FinishReason = update.FinishReason is { } reason ? FromOpenAI(reason) : null,
-            RawRepresentation = update,
-        };
-        foreach (var part in update.ContentUpdate)
-        {
-            if (!string.IsNullOrEmpty(part.Text))
-            {
-                result.Contents.Add(new TextContent(part.Text));
-            }
-        }
-
-        if (FromOpenAI(update.Usage) is { } usage)
-        {
-            result.Contents.Add(new UsageContent(usage));
-        }
-
-        return result;
-    }
-
     private static ChatFinishReason FromOpenAI(OAI.ChatFinishReason reason) => reason switch
     {
         OAI.ChatFinishReason.Stop => ChatFinishReason.Stop,

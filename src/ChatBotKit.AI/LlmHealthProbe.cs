@@ -28,7 +28,10 @@ public static class LlmHealthProbe
             using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
             if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
             {
-                return Report(LlmHealthStatus.Unauthorized, options, [], $"{options.BaseUrl} refused the API key ({(int)response.StatusCode})");
+                var hint = options.ApiKeyVariable is { Length: > 0 } variable
+                    ? $"; check the environment variable {variable}"
+                    : "; the server wants a key: set ApiKeyVariable to the environment variable holding it";
+                return Report(LlmHealthStatus.Unauthorized, options, [], $"{options.BaseUrl} refused the API key ({(int)response.StatusCode}){hint}");
             }
 
             if (!response.IsSuccessStatusCode)

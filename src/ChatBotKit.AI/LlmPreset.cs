@@ -16,8 +16,8 @@ public sealed record LlmPreset(string Name, Uri BaseUrl, string? ApiKeyVariable,
     /// <summary>LM Studio's local server on its default port 1234.</summary>
     public static LlmPreset LMStudio { get; } = new("lmstudio", new Uri("http://localhost:1234/v1"), null, false);
 
-    /// <summary>Lemonade Server on its documented default port 8000 under <c>/api/v1</c>.</summary>
-    public static LlmPreset Lemonade { get; } = new("lemonade", new Uri("http://localhost:8000/api/v1"), null, false);
+    /// <summary>Lemonade Server on its current default port 13305 under <c>/api/v1</c> (releases before 10.0 used port 8000).</summary>
+    public static LlmPreset Lemonade { get; } = new("lemonade", new Uri("http://localhost:13305/api/v1"), null, false);
 
     /// <summary>OpenAI's hosted API; the key comes from <c>OPENAI_API_KEY</c>.</summary>
     public static LlmPreset OpenAI { get; } = new("openai", new Uri("https://api.openai.com/v1"), "OPENAI_API_KEY", true);

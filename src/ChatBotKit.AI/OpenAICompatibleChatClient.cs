@@ -1,6 +1,5 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
-using System.Runtime.CompilerServices;
 using ChatBotKit.AI.Errors;
 using Microsoft.Extensions.AI;
 using OpenAI;
@@ -13,7 +12,7 @@ namespace ChatBotKit.AI;
 /// server: OpenAI, Ollama, LM Studio, Lemonade, vLLM, llama.cpp's server. Failures surface as
 /// <see cref="LlmException"/> subtypes; the SDK's own retries are off so policies decide.
 /// </summary>
-public sealed class OpenAICompatibleChatClient : IChatClient
+public sealed partial class OpenAICompatibleChatClient : IChatClient
 {
     private const string NoKey = "no-key";
     private readonly OAI.ChatClient _client;
@@ -67,57 +66,6 @@ public sealed class OpenAICompatibleChatClient : IChatClient
         catch (Exception ex) when (LlmErrorTranslator.Translate(ex, Options, cancellationToken) is { } translated)
         {
             throw translated;
-        }
-    }
-
-    /// <inheritdoc />
-    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
-        IEnumerable<ChatMessage> messages,
-        ChatOptions? options = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(messages);
-        var request = ChatMapping.ToOpenAI(messages);
-        var completionOptions = ChatMapping.ToOpenAI(options);
-        var stream = _client.CompleteChatStreamingAsync(request, completionOptions, cancellationToken);
-        var enumerator = stream.GetAsyncEnumerator(cancellationToken);
-        var finished = false;
-        var started = false;
-        try
-        {
-            while (true)
-            {
-                OAI.StreamingChatCompletionUpdate update;
-                try
-                {
-                    if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
-                    {
-                        break;
-                    }
-
-                    update = enumerator.Current;
-                }
-                catch (Exception ex) when (LlmErrorTranslator.Translate(ex, Options, cancellationToken) is { } translated)
-                {
-                    throw started && translated.Kind == LlmFailureKind.Unreachable
-                        ? new LlmTruncatedStreamException($"the stream from {Options.BaseUrl} broke before the response was complete", Options.BaseUrl, null, ex)
-                        : translated;
-                }
-
-                started = true;
-                finished |= update.FinishReason is not null;
-                yield return ChatMapping.FromOpenAI(update);
-            }
-        }
-        finally
-        {
-            await enumerator.DisposeAsync().ConfigureAwait(false);
-        }
-
-        if (!finished)
-        {
-            throw new LlmTruncatedStreamException(
-                $"the stream from {Options.BaseUrl} for model '{Options.Model}' ended before a finish reason", Options.BaseUrl);
         }
     }
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.AI;
 
 namespace ChatBotKit.AI.Tests;
 
-public sealed class FaultTests : ServerTestBase
+public sealed partial class FaultTests : ServerTestBase
 {
     private static readonly ChatMessage[] Hi = [new(ChatRole.User, "hi")];
 

@@ -7,7 +7,7 @@ public sealed class LlmPresetAndProbeTests : ServerTestBase
     [Theory]
     [InlineData("ollama", "http://localhost:11434/v1", false)]
     [InlineData("LMStudio", "http://localhost:1234/v1", false)]
-    [InlineData("lemonade", "http://localhost:8000/api/v1", false)]
+    [InlineData("lemonade", "http://localhost:13305/api/v1", false)]
     [InlineData("openai", "https://api.openai.com/v1", true)]
     public void Find_KnownPreset_HasDefaultBaseUrl(string name, string url, bool requiresKey)
     {

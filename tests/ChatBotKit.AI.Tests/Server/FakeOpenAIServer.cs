@@ -94,6 +94,11 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
     private async Task ModelsAsync(HttpContext context)
     {
         Record(context, "");
+        if (_faults.TryDequeue(out var fault) && await FailAsync(context, fault, ""))
+        {
+            return;
+        }
+
         var data = Models.Select(id => new { id, @object = "model", created = 1767225600, owned_by = "fake" });
         await context.Response.WriteAsJsonAsync(new { @object = "list", data });
     }
@@ -186,6 +191,14 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
             if (i == 0 && fault == Fault.SlowFirstToken)
             {
                 await FirstTokenGate.Task.WaitAsync(context.RequestAborted);
+            }
+
+            if (i == 1 && fault is Fault.MalformedStreamJson or Fault.StreamError)
+            {
+                await response.WriteAsync(fault == Fault.StreamError
+                    ? "data: {\"error\":{\"message\":\"model crashed\",\"type\":\"server_error\"}}\n\n"
+                    : "data: {\"id\":\"chatcmpl-1\",\"choices\":[{\"delta\":{\"content\":\n\n");
+                return;
             }
 
             if (i == 2 && fault == Fault.CutStream)

@@ -14,4 +14,6 @@ public enum Fault
     Unauthorized,
     NotFound,
     EndWithoutFinish,
+    MalformedStreamJson,
+    StreamError,
 }

@@ -7,7 +7,7 @@ namespace ChatBotKit.Benchmarks.AI;
 /// <summary>
 /// Client-side cost per streamed token: one streamed call of 1,000 tokens through
 /// <see cref="OpenAICompatibleChatClient"/> against a canned in-memory SSE body (no network),
-/// reported per token. Includes the SDK's SSE and JSON parsing and our mapping.
+/// reported per token. Includes the SDK's request pipeline and our SSE and JSON parsing into updates.
 /// </summary>
 [MemoryDiagnoser]
 public class StreamingClientBenchmarks
