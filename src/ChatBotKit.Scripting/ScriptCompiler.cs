@@ -88,12 +88,14 @@ public sealed class ScriptCompiler
         using var image = new MemoryStream();
         using var symbols = new MemoryStream();
         var result = compilation.Emit(image, symbols, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb));
+        var unsupported = UnsupportedFeatures.Find(compilation);
         var diagnostics = result.Diagnostics
-            .Where(d => d.Severity >= DiagnosticSeverity.Warning)
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning && !UnsupportedFeatures.IsExplainedBy(d, unsupported))
+            .Concat(unsupported)
             .Select(ToDiagnostic)
             .OrderBy(d => d.Path, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column)
             .ToList();
-        if (!result.Success)
+        if (!result.Success || unsupported.Count > 0)
         {
             throw new ScriptException(diagnostics);
         }

@@ -24,6 +24,12 @@ public sealed record ScriptDiagnostic(string Path, int Line, int Column, string 
     /// <summary>Host code: a <c>#load "preset:…"</c> names no shipped preset.</summary>
     public const string UnknownPreset = "SB0005";
 
+    /// <summary>Host code: a script used <c>#r</c>; the host references the SDK itself.</summary>
+    public const string ReferenceNotSupported = "SB0006";
+
+    /// <summary>Host code: a script used <c>dynamic</c>, which scripts cannot late-bind.</summary>
+    public const string DynamicNotSupported = "SB0007";
+
     /// <summary>True for errors.</summary>
     public bool IsError => Severity == "error";
 

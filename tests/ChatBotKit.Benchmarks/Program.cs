@@ -8,6 +8,7 @@ using ChatBotKit.Benchmarks;
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- latency        per-event percentiles
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- memory         retained heap of 100 full channels
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- reload         save -> live latency, unloads, heap per reload (300 reloads)
+// dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- replay-reload  1,000 msg/s for 30 s with 20 reloads mid-stream (or: replay-reload N): messages lost
 switch (args.FirstOrDefault())
 {
     case "latency":
@@ -15,6 +16,9 @@ switch (args.FirstOrDefault())
         break;
     case "reload":
         await ReloadHarness.RunAsync(reloads: 300);
+        break;
+    case "replay-reload":
+        await ReplayReloadHarness.RunAsync(messagesPerSecond: 1_000, seconds: 30, reloads: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20);
         break;
     case "memory":
         await MemoryHarness.RunAsync();
