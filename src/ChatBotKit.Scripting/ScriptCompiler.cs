@@ -30,25 +30,41 @@ public sealed class ScriptCompiler
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> SharedReferences = new(CreateReferences);
 
-    private readonly CSharpParseOptions _parseOptions = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
-    private readonly CSharpCompilationOptions _compilationOptions;
+    private readonly Lazy<(CSharpParseOptions Parse, CSharpCompilationOptions Compilation)> _options;
     private int _counter;
 
-    /// <summary>Creates a compiler that resolves <c>#load "preset:…"</c> through <paramref name="presets"/>.</summary>
+    /// <summary>
+    /// Creates a compiler that resolves <c>#load "preset:…"</c> through <paramref name="presets"/>
+    /// and keeps compiled scripts in <see cref="ScriptCompileCache.FromEnvironment"/>.
+    /// </summary>
     public ScriptCompiler(PresetLocator? presets = null)
+        : this(presets, ScriptCompileCache.FromEnvironment())
+    {
+    }
+
+    /// <summary>Creates a compiler with an explicit on-disk cache (<see langword="null"/>: none).</summary>
+    public ScriptCompiler(PresetLocator? presets, ScriptCompileCache? cache)
     {
         Presets = presets ?? PresetLocator.CreateDefault();
-        _compilationOptions = new CSharpCompilationOptions(
-            OutputKind.DynamicallyLinkedLibrary,
-            usings: Imports,
-            optimizationLevel: OptimizationLevel.Release,
-            sourceReferenceResolver: new ScriptSourceResolver(Presets),
-            metadataReferenceResolver: null,
-            nullableContextOptions: NullableContextOptions.Disable);
+        Cache = cache;
+
+        // Built on first compile only: a cache hit never touches Roslyn.
+        _options = new(() => (
+            new CSharpParseOptions(LanguageVersion.Latest, kind: SourceCodeKind.Script),
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                usings: Imports,
+                optimizationLevel: OptimizationLevel.Release,
+                sourceReferenceResolver: new ScriptSourceResolver(Presets),
+                metadataReferenceResolver: null,
+                nullableContextOptions: NullableContextOptions.Disable)));
     }
 
     /// <summary>Where presets are looked up.</summary>
     public PresetLocator Presets { get; }
+
+    /// <summary>The on-disk cache of compiled scripts, or null.</summary>
+    public ScriptCompileCache? Cache { get; }
 
     /// <summary>Compiles a small representative script once, so the first real compile is fast.</summary>
     public void WarmUp()
@@ -65,6 +81,11 @@ public sealed class ScriptCompiler
     public CompiledScript Compile(string path)
     {
         var fullPath = Path.GetFullPath(path);
+        if (Cache?.TryLoad(fullPath, Presets) is { } cached)
+        {
+            return cached;
+        }
+
         string text;
         try
         {
@@ -75,15 +96,17 @@ public sealed class ScriptCompiler
             throw new ScriptException([new ScriptDiagnostic(fullPath, 0, 0, "error", ScriptDiagnostic.MissingScript, $"cannot read the script: {e.Message}")], e);
         }
 
-        return Compile(SourceText.From(text, Encoding.UTF8), fullPath);
+        var compiled = Compile(SourceText.From(text, Encoding.UTF8), fullPath);
+        Cache?.Store(compiled, Presets);
+        return compiled;
     }
 
     private CompiledScript Compile(SourceText text, string fullPath)
     {
-        var tree = CSharpSyntaxTree.ParseText(text, _parseOptions, fullPath);
+        var tree = CSharpSyntaxTree.ParseText(text, _options.Value.Parse, fullPath);
         var name = $"streambot-script-{Interlocked.Increment(ref _counter)}";
         var compilation = CSharpCompilation.CreateScriptCompilation(
-            name, tree, SharedReferences.Value, _compilationOptions, previousScriptCompilation: null, returnType: typeof(object), globalsType: typeof(ScriptGlobals));
+            name, tree, SharedReferences.Value, _options.Value.Compilation, previousScriptCompilation: null, returnType: typeof(object), globalsType: typeof(ScriptGlobals));
 
         using var image = new MemoryStream();
         using var symbols = new MemoryStream();

@@ -7,7 +7,7 @@ public sealed class CompilerFixture
 {
     public CompilerFixture()
     {
-        Compiler = new ScriptCompiler(new PresetLocator(Path.Combine(AppContext.BaseDirectory, "scripts", "presets")));
+        Compiler = new ScriptCompiler(new PresetLocator(Path.Combine(AppContext.BaseDirectory, "scripts", "presets")), cache: null);
         Compiler.WarmUp();
     }
 
