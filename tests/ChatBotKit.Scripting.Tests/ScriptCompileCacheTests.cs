@@ -25,6 +25,7 @@ public sealed class ScriptCompileCacheTests : IDisposable
         var second = NewCompiler().Compile(main);
 
         // Roslyn gives every fresh compile a new MVID, so equal bytes mean the stored assembly came back.
+        new ScriptCompiler(new PresetLocator(_presetFolder.Root), cache: null).Compile(main).Image.Should().NotEqual(first.Image);
         second.Image.Should().Equal(first.Image);
         second.Symbols.Should().Equal(first.Symbols);
         second.Files.Should().Equal(first.Files);
