@@ -62,6 +62,21 @@ public sealed partial class FaultTests
     }
 
     [Fact]
+    public async Task GetStreamingResponseAsync_CallerCancelsBeforeFirstToken_ThrowsCanceledAndAbortsTheRequest()
+    {
+        Server.Inject(Fault.SlowFirstToken);
+        using var client = TestClients.Client(Server);
+        using var cts = new CancellationTokenSource();
+
+        var call = client.GetStreamingResponseAsync(Hi, cancellationToken: cts.Token).ToListAsync().AsTask();
+        await Server.WaitForRequestsAsync(1);
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        await Server.Aborted.Task.WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
     public async Task CheckAsync_401_IsUnauthorizedNamingTheKeyVariable()
     {
         Server.Inject(Fault.Unauthorized);

@@ -59,6 +59,7 @@ public sealed class OpenAICompatibleChatClientTests : ServerTestBase
 
         var json = Server.Requests.Single().Json;
         json["stream"]!.GetValue<bool>().Should().BeTrue();
+        json["stream_options"]!["include_usage"]!.GetValue<bool>().Should().BeTrue();
         (json["max_completion_tokens"] ?? json["max_tokens"])!.GetValue<int>().Should().Be(32);
         updates.Where(u => u.Text.Length > 0).Select(u => u.Text).Should().Equal(Server.StreamTokens);
         updates.Select(u => u.FinishReason).Should().Contain(ChatFinishReason.Stop);

@@ -50,6 +50,9 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
 
     public int MaxConcurrentRequests => Volatile.Read(ref _maxActive);
 
+    /// <summary>Completes when a request is aborted by its client while the server still works on it.</summary>
+    public TaskCompletionSource Aborted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public static async Task<FakeOpenAIServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -135,6 +138,10 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
                 context.Response.ContentType = "application/json";
                 await context.Response.WriteAsync(FakeResponses.Completion(model, Reply));
             }
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            Aborted.TrySetResult();
         }
         finally
         {
