@@ -14,6 +14,9 @@ namespace ChatBotKit.AI;
 /// </content>
 public sealed partial class OpenAICompatibleChatClient
 {
+    /// <summary>Stands for an event with empty data (some servers send them to keep the connection open); never yielded.</summary>
+    private static readonly ChatResponseUpdate KeepAlive = new();
+
     /// <inheritdoc />
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages,
@@ -25,7 +28,7 @@ public sealed partial class OpenAICompatibleChatClient
         var parser = new ChatChunkParser();
         var stream = response.ContentStream
             ?? throw new LlmMalformedResponseException($"{Options.BaseUrl} answered the streamed request without a body", Options.BaseUrl);
-        var events = SseParser.Create(stream, (_, data) => data.SequenceEqual("[DONE]"u8) ? null : parser.Parse(data));
+        var events = SseParser.Create(stream, (_, data) => data.SequenceEqual("[DONE]"u8) ? null : data.Trim((byte)' ').IsEmpty ? KeepAlive : parser.Parse(data));
         var enumerator = events.EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
         var finished = false;
         try
@@ -50,6 +53,11 @@ public sealed partial class OpenAICompatibleChatClient
                 if (parser.ServerError is { } error)
                 {
                     throw new LlmServerException($"{Options.BaseUrl} reported an error in the stream: {error}", Options.BaseUrl);
+                }
+
+                if (ReferenceEquals(update, KeepAlive))
+                {
+                    continue;
                 }
 
                 finished |= update.FinishReason is not null;
