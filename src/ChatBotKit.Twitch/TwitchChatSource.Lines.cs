@@ -30,6 +30,8 @@ public sealed partial class TwitchChatSource
                 case "USERSTATE":
                     LearnRole(line);
                     return false;
+                case "JOIN" or "PART" when line.Nick.Equals(session.Nick, StringComparison.OrdinalIgnoreCase):
+                    return false;
                 default:
                     break;
             }
