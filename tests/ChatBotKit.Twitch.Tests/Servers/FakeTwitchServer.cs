@@ -27,6 +27,7 @@ public sealed class FakeTwitchServer : IAsyncDisposable
     private readonly Task _accept;
     private int _violations;
     private int _logins;
+    private int _pings;
 
     public FakeTwitchServer(TimeProvider? clock = null, bool webSocket = false, string badges = "")
     {
@@ -47,6 +48,11 @@ public sealed class FakeTwitchServer : IAsyncDisposable
 
     /// <summary>Whether JOIN is answered with ROOMSTATE, as Twitch does.</summary>
     public bool SendRoomState { get; set; } = true;
+
+    /// <summary>Whether PINGs are answered; a silent server looks dead to the client's watchdog.</summary>
+    public bool AnswerPings { get; set; } = true;
+
+    public int Pings => Volatile.Read(ref _pings);
 
     public int Violations => Volatile.Read(ref _violations);
 
@@ -155,6 +161,12 @@ public sealed class FakeTwitchServer : IAsyncDisposable
                         _joins.Writer.TryWrite(channel.TrimStart('#'));
                         break;
                     case "PING":
+                        Interlocked.Increment(ref _pings);
+                        if (!AnswerPings)
+                        {
+                            break;
+                        }
+
                         await connection.WriteLineAsync($":tmi.twitch.tv PONG tmi.twitch.tv :{line.LastParameter}");
                         break;
                     case "PRIVMSG":
