@@ -43,6 +43,9 @@ internal abstract class IrcTransport : IAsyncDisposable
 
             case "ws" or "wss":
                 var socket = new ClientWebSocket();
+
+                // Browsers always send an Origin; some IRC servers (InspIRCd) refuse an upgrade without one.
+                socket.Options.SetRequestHeader("Origin", $"{(server.Scheme == "wss" ? "https" : "http")}://{server.Authority}");
                 try
                 {
                     await socket.ConnectAsync(server, cancellationToken).ConfigureAwait(false);
