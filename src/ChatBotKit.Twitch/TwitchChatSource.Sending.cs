@@ -85,6 +85,7 @@ public sealed partial class TwitchChatSource
             var tags = ReplyTags(session, message.ReplyToId);
             if (session.TryWrite($"{tags}PRIVMSG #{channel} :{text}", isChat: true))
             {
+                Statistics.CountHanded();
                 _policy.Record(channel, text);
                 return;
             }

@@ -15,6 +15,7 @@ public sealed class TwitchSendStatistics
     private long _duplicateNotices;
     private long _bannedNotices;
     private long _timedOutNotices;
+    private long _handed;
 
     /// <summary>Messages written to the server.</summary>
     public long Sent => Volatile.Read(ref _sent);
@@ -54,6 +55,11 @@ public sealed class TwitchSendStatistics
 
     /// <summary>Every message given to the source that did not reach the server, summed.</summary>
     public long NotSent => QueueDrops + LostOnDisconnect + DuplicatesSkipped + StoppedChannelDrops + AnonymousDrops;
+
+    /// <summary>Messages handed to a connection's writer (sent, or about to be).</summary>
+    internal long Handed => Volatile.Read(ref _handed);
+
+    internal void CountHanded() => Interlocked.Increment(ref _handed);
 
     internal void CountSent() => Interlocked.Increment(ref _sent);
 
