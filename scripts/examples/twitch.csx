@@ -6,7 +6,6 @@
 using ChatBotKit.Twitch;
 
 var channel = Env("TWITCH_CHANNEL") ?? throw new InvalidOperationException("Set TWITCH_CHANNEL to the channel to join.");
-var server = Env("TWITCH_IRC_SERVER");
 var nick = Env("TWITCH_NICK");
 
 // The bot answers to its account's name (and to "kit"), so "@yourbot hi" reaches the language model.
@@ -15,22 +14,21 @@ Bot.WithName(nick ?? "kit")
    .WithPersonality(PersonalityPreset.Friendly, ResponseLength.Short)
    .WithFacts("This is the ChatBotKit example bot on Twitch.");
 
-// The token is read from TWITCH_OAUTH_TOKEN by the connection itself and never logged.
-Bot.AddTwitch(channel, new TwitchOptions
-{
-    Nick = nick,
-    Server = string.IsNullOrWhiteSpace(server) ? TwitchOptions.TwitchServer : new Uri(server),
-});
+// TWITCH_NICK and TWITCH_IRC_SERVER configure the connection; the token is read from
+// TWITCH_OAUTH_TOKEN by the connection itself when it logs in, and never logged.
+Bot.AddTwitch(channel, TwitchOptions.FromEnvironment(name => Env(name)));
 
 // Mentions go to the language model; !dice is answered by code, as in hello.csx.
 Bot.OnMention();
 Bot.OnCommand("dice", ctx => $"🎲 {ctx.Random.Next(1, 7)}");
 
-// Twitch's own limits are enforced by the connection; these keep the bot polite on top of them.
+// Twitch's own limits (20 messages per 30 s, one per second per channel, no repeats within 30 s)
+// are enforced by the connection; these keep the bot polite on top of them.
 Bot.WithRateLimits(r => r with
 {
     PerUser = [RateWindow.PerMinute(3)],
     PerChannel = [RateWindow.PerMinute(10)],
+    MinimumGap = TimeSpan.Zero,
 });
 
 OnStart(() => Log.LogInformation("twitch example is ready"));

@@ -43,12 +43,14 @@ public sealed record TwitchOptions
     /// Options from the environment: <c>TWITCH_NICK</c> (the bot's login; absent means anonymous),
     /// <c>TWITCH_OAUTH_TOKEN</c> (read when connecting) and <c>TWITCH_IRC_SERVER</c> (absent means Twitch).
     /// </summary>
-    public static TwitchOptions FromEnvironment()
+    /// <param name="environment">Looks a variable up; <see langword="null"/> reads the process environment (a script passes its <c>Env</c>).</param>
+    public static TwitchOptions FromEnvironment(Func<string, string?>? environment = null)
     {
-        var server = Environment.GetEnvironmentVariable("TWITCH_IRC_SERVER");
+        environment ??= Environment.GetEnvironmentVariable;
+        var server = environment("TWITCH_IRC_SERVER");
         return new TwitchOptions
         {
-            Nick = Environment.GetEnvironmentVariable("TWITCH_NICK") is { Length: > 0 } nick ? nick : null,
+            Nick = environment("TWITCH_NICK") is { Length: > 0 } nick ? nick : null,
             Server = string.IsNullOrWhiteSpace(server) ? TwitchServer : new Uri(server),
         };
     }
