@@ -7,11 +7,16 @@ namespace ChatBotKit.Twitch.Parsing;
 /// </summary>
 internal sealed class NameCache
 {
-    private const int Capacity = 4096;
     private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
-    public NameCache() => _lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+    public NameCache(int capacity = 4096)
+    {
+        Capacity = capacity;
+        _lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public int Capacity { get; }
 
     public string Get(ReadOnlySpan<char> name)
     {

@@ -11,7 +11,7 @@ internal sealed class UserCache
     private const int Capacity = 50_000;
     private readonly Dictionary<string, ChatUser> _users = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ChatUser>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly NameCache _logins = new();
+    private readonly NameCache _logins = new(Capacity);
 
     public UserCache() => _lookup = _users.GetAlternateLookup<ReadOnlySpan<char>>();
 
