@@ -27,19 +27,29 @@ internal ref struct KnownTags
     public static KnownTags Read(ReadOnlySpan<char> tags)
     {
         var known = default(KnownTags);
-        while (!tags.IsEmpty)
+        var i = 0;
+        while (i < tags.Length)
         {
-            var semicolon = tags.IndexOf(';');
-            var pair = semicolon < 0 ? tags : tags[..semicolon];
-            tags = semicolon < 0 ? [] : tags[(semicolon + 1)..];
-            var equals = pair.IndexOf('=');
-            if (equals < 0)
+            // Keys are short: a plain loop beats a vectorized search; values may be long.
+            var keyStart = i;
+            while (i < tags.Length && tags[i] != '=' && tags[i] != ';')
             {
+                i++;
+            }
+
+            if (i >= tags.Length || tags[i] == ';')
+            {
+                i++;
                 continue;
             }
 
-            var value = pair[(equals + 1)..];
-            switch (pair[..equals])
+            var key = tags[keyStart..i];
+            var valueStart = ++i;
+            var semicolon = tags[valueStart..].IndexOf(';');
+            i = semicolon < 0 ? tags.Length : valueStart + semicolon;
+            var value = tags[valueStart..i];
+            i++;
+            switch (key)
             {
                 case "badges": known.Badges = value; break;
                 case "bits": known.Bits = value; break;

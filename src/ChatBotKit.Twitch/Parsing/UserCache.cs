@@ -4,13 +4,15 @@ namespace ChatBotKit.Twitch.Parsing;
 
 /// <summary>
 /// Reuses the <see cref="ChatUser"/> of a user id while login, display name and roles stay the same,
-/// so a regular chatter costs no allocation per message. Bounded; not thread-safe.
+/// so a regular chatter costs no allocation per message. A hit is judged from the entry alone (roles
+/// and a hash of login and display name), without touching the cached user's strings. Bounded; not
+/// thread-safe.
 /// </summary>
 internal sealed class UserCache
 {
     private const int Capacity = 50_000;
-    private readonly Dictionary<string, ChatUser> _users = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ChatUser>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly Dictionary<string, Entry> _users = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly NameCache _logins = new(Capacity);
 
     public UserCache() => _lookup = _users.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -27,10 +29,10 @@ internal sealed class UserCache
             id = login;
         }
 
-        if (_lookup.TryGetValue(id, out var cached) && cached.Roles == roles && login.SequenceEqual(cached.Login)
-            && (rawDisplayName.IsEmpty ? cached.DisplayName == cached.Login : rawDisplayName.SequenceEqual(cached.DisplayName)))
+        var names = HashCode.Combine(string.GetHashCode(login), string.GetHashCode(rawDisplayName));
+        if (_lookup.TryGetValue(id, out var cached) && cached.Roles == roles && cached.Names == names)
         {
-            return cached;
+            return cached.User;
         }
 
         if (_users.Count >= Capacity)
@@ -40,8 +42,10 @@ internal sealed class UserCache
 
         var loginText = _logins.Get(login);
         var displayName = rawDisplayName.IsEmpty ? loginText : TagValue.Unescape(rawDisplayName);
-        var user = new ChatUser(id.SequenceEqual(login) ? loginText : new string(id), loginText, displayName, roles);
-        _lookup[id] = user;
+        var user = new ChatUser(id.SequenceEqual(login) ? loginText : cached.User?.Id ?? new string(id), loginText, displayName, roles);
+        _lookup[id] = new Entry(user, roles, names);
         return user;
     }
+
+    private readonly record struct Entry(ChatUser User, ChatRoles Roles, int Names);
 }

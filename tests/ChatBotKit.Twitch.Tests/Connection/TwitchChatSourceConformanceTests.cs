@@ -8,7 +8,7 @@ namespace ChatBotKit.Twitch.Tests.Connection;
 public sealed class TwitchChatSourceConformanceTests : ChatSourceConformanceTests<TwitchChatSource>, IAsyncDisposable
 {
     internal const string TokenVariable = "CBK_TWITCH_TEST_TOKEN";
-    private readonly FakeTwitchServer _server = new() { SendRoomState = false };
+    private readonly FakeTwitchServer _server = new() { SendRoomState = false, EnforceLimits = false };
     private int _ids;
 
     static TwitchChatSourceConformanceTests() => Environment.SetEnvironmentVariable(TokenVariable, "test-token");

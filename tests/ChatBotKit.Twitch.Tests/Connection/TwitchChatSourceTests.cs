@@ -26,7 +26,7 @@ public sealed class TwitchChatSourceTests : IAsyncLifetime
     [InlineData(true)]
     public async Task ConnectAsync_WithToken_LogsInJoinsAndReadsRecordedLines(bool webSocket)
     {
-        var server = Own(new FakeTwitchServer(webSocket: webSocket));
+        var server = Own(new FakeTwitchServer(webSocket: webSocket) { EnforceLimits = false });
         var source = Own(Source(server, "pajlada"));
 
         await source.ConnectAsync();
@@ -42,7 +42,7 @@ public sealed class TwitchChatSourceTests : IAsyncLifetime
     [Fact]
     public async Task ConnectAsync_NoNick_AnonymousJustinfanWithoutPasswordAndSendsNothing()
     {
-        var server = Own(new FakeTwitchServer());
+        var server = Own(new FakeTwitchServer { EnforceLimits = false });
         var source = Own(new TwitchChatSource(TwitchChatSourceConformanceTests.OpenOptions(server.Address) with { Nick = null }));
 
         await source.ConnectAsync();
@@ -57,7 +57,7 @@ public sealed class TwitchChatSourceTests : IAsyncLifetime
     [Fact]
     public async Task ReadEvents_EveryRecordedLineReplayed_ArrivesAndConnectionLinesAreAnswered()
     {
-        var server = Own(new FakeTwitchServer { SendRoomState = false });
+        var server = Own(new FakeTwitchServer { SendRoomState = false, EnforceLimits = false });
         var source = Own(Source(server));
         await source.ConnectAsync();
         await using var events = source.ReadEventsAsync().GetAsyncEnumerator();
@@ -85,7 +85,7 @@ public sealed class TwitchChatSourceTests : IAsyncLifetime
     [Fact]
     public async Task ServerRestartsConnection_SourceReconnectsRejoinsAndKeepsTheStream()
     {
-        var server = Own(new FakeTwitchServer { SendRoomState = false });
+        var server = Own(new FakeTwitchServer { SendRoomState = false, EnforceLimits = false });
         var source = Own(Source(server, "one", "two"));
         await source.ConnectAsync();
         await source.JoinAsync("#Three");
@@ -103,7 +103,7 @@ public sealed class TwitchChatSourceTests : IAsyncLifetime
     [Fact]
     public async Task Reconnect_ServerSaysReconnect_OpensANewConnection()
     {
-        var server = Own(new FakeTwitchServer());
+        var server = Own(new FakeTwitchServer { EnforceLimits = false });
         var source = Own(Source(server, "one"));
         await source.ConnectAsync();
         await server.NextJoinAsync(Patience);
@@ -117,7 +117,7 @@ public sealed class TwitchChatSourceTests : IAsyncLifetime
     [Fact]
     public async Task SendAsync_Reply_ThreadedWithReplyParentTag()
     {
-        var server = Own(new FakeTwitchServer());
+        var server = Own(new FakeTwitchServer { EnforceLimits = false });
         var source = Own(Source(server, "c"));
         await source.ConnectAsync();
 
@@ -130,7 +130,7 @@ public sealed class TwitchChatSourceTests : IAsyncLifetime
     [Fact]
     public async Task UserState_ModeratorBadge_MakesTheChannelElevated()
     {
-        var server = Own(new FakeTwitchServer(badges: "moderator/1"));
+        var server = Own(new FakeTwitchServer(badges: "moderator/1") { EnforceLimits = false });
         var source = Own(Source(server, "modded"));
         await source.ConnectAsync();
         await server.NextJoinAsync(Patience);
@@ -143,7 +143,7 @@ public sealed class TwitchChatSourceTests : IAsyncLifetime
     [Fact]
     public async Task Notice_Banned_SurfacedCountedAndChannelStopped()
     {
-        var server = Own(new FakeTwitchServer { SendRoomState = false });
+        var server = Own(new FakeTwitchServer { SendRoomState = false, EnforceLimits = false });
         var source = Own(Source(server, "forsen"));
         await source.ConnectAsync();
         await using var events = source.ReadEventsAsync().GetAsyncEnumerator();
@@ -161,7 +161,7 @@ public sealed class TwitchChatSourceTests : IAsyncLifetime
     [Fact]
     public async Task SendAsync_WhileDisconnected_QueuedMessageSentAfterReconnect()
     {
-        var server = Own(new FakeTwitchServer());
+        var server = Own(new FakeTwitchServer { EnforceLimits = false });
         var source = Own(Source(server, "c"));
         await source.ConnectAsync();
         var reconnecting = new TaskCompletionSource();

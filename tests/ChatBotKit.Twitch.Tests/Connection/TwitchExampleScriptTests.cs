@@ -14,7 +14,7 @@ public sealed class TwitchExampleScriptTests
     public async Task TwitchExample_AgainstFakeServer_AnswersDiceAndMentionsInThread()
     {
         Environment.SetEnvironmentVariable("TWITCH_OAUTH_TOKEN", "example-token");
-        await using var server = new FakeTwitchServer { SendRoomState = false };
+        await using var server = new FakeTwitchServer { SendRoomState = false, Tolerance = TimeSpan.FromMilliseconds(250) };
         var environment = new Dictionary<string, string>
         {
             ["TWITCH_CHANNEL"] = "examplechan",

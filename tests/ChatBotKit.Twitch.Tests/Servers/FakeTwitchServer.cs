@@ -46,6 +46,9 @@ public sealed class FakeTwitchServer : IAsyncDisposable
     /// <summary>How late a message may arrive relative to the client's clock before it counts against a later window.</summary>
     public TimeSpan Tolerance { get; set; } = TimeSpan.Zero;
 
+    /// <summary>Whether PRIVMSGs are judged by Twitch's limits (off for clients deliberately configured with open limits).</summary>
+    public bool EnforceLimits { get; set; } = true;
+
     /// <summary>Whether JOIN is answered with ROOMSTATE, as Twitch does.</summary>
     public bool SendRoomState { get; set; } = true;
 
@@ -197,7 +200,7 @@ public sealed class FakeTwitchServer : IAsyncDisposable
         string? notice;
         lock (_gate)
         {
-            notice = Check(message);
+            notice = EnforceLimits ? Check(message) : null;
             _all.Add(message);
         }
 
