@@ -6,7 +6,7 @@ namespace ChatBotKit.Twitch.Connection;
 /// <summary>IRC over a TCP stream, optionally wrapped in TLS.</summary>
 internal sealed class StreamIrcTransport : IrcTransport
 {
-    private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly TcpClient _client;
     private readonly Stream _stream;
     private readonly StreamReader _reader;
@@ -16,8 +16,8 @@ internal sealed class StreamIrcTransport : IrcTransport
     {
         _client = client;
         _stream = stream;
-        _reader = new StreamReader(stream, s_utf8, detectEncodingFromByteOrderMarks: false, bufferSize: 16 * 1024, leaveOpen: true);
-        _writer = new StreamWriter(stream, s_utf8, bufferSize: 4096, leaveOpen: true) { NewLine = "\r\n", AutoFlush = false };
+        _reader = new StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: false, bufferSize: 16 * 1024, leaveOpen: true);
+        _writer = new StreamWriter(stream, Utf8, bufferSize: 4096, leaveOpen: true) { NewLine = "\r\n", AutoFlush = false };
     }
 
     public override ValueTask<string?> ReadLineAsync(CancellationToken cancellationToken) => _reader.ReadLineAsync(cancellationToken);

@@ -22,7 +22,11 @@ public sealed partial class TwitchEventParser
             case "sub" or "resub" or "primepaidupgrade" or "giftpaidupgrade" or "anongiftpaidupgrade":
                 return new UserSubscribed
                 {
-                    Platform = ChatPlatform.Twitch, Channel = channel, Timestamp = timestamp, Id = id, RawRepresentation = line.Text,
+                    Platform = ChatPlatform.Twitch,
+                    Channel = channel,
+                    Timestamp = timestamp,
+                    Id = id,
+                    RawRepresentation = line.Text,
                     User = user,
                     Tier = Param(line, "msg-param-sub-plan"),
                     Months = Number(line, "msg-param-cumulative-months"),
@@ -32,7 +36,11 @@ public sealed partial class TwitchEventParser
             case "subgift" or "anonsubgift":
                 return new UserSubscribed
                 {
-                    Platform = ChatPlatform.Twitch, Channel = channel, Timestamp = timestamp, Id = id, RawRepresentation = line.Text,
+                    Platform = ChatPlatform.Twitch,
+                    Channel = channel,
+                    Timestamp = timestamp,
+                    Id = id,
+                    RawRepresentation = line.Text,
                     User = Named(line, "msg-param-recipient-user-name", "msg-param-recipient-display-name", "msg-param-recipient-id") ?? user,
                     Tier = Param(line, "msg-param-sub-plan"),
                     Months = Number(line, "msg-param-months"),
@@ -42,14 +50,22 @@ public sealed partial class TwitchEventParser
             case "raid":
                 return new ChannelRaided
                 {
-                    Platform = ChatPlatform.Twitch, Channel = channel, Timestamp = timestamp, Id = id, RawRepresentation = line.Text,
+                    Platform = ChatPlatform.Twitch,
+                    Channel = channel,
+                    Timestamp = timestamp,
+                    Id = id,
+                    RawRepresentation = line.Text,
                     Raider = user,
                     ViewerCount = Number(line, "msg-param-viewerCount"),
                 };
             default:
                 return new ChannelNotice
                 {
-                    Platform = ChatPlatform.Twitch, Channel = channel, Timestamp = timestamp, Id = id, RawRepresentation = line.Text,
+                    Platform = ChatPlatform.Twitch,
+                    Channel = channel,
+                    Timestamp = timestamp,
+                    Id = id,
+                    RawRepresentation = line.Text,
                     NoticeId = tags.MsgId.IsEmpty ? "usernotice" : _names.Get(tags.MsgId),
                     Text = text ?? NullIfEmpty(TagValue.Unescape(tags.SystemMsg)),
                     User = user,

@@ -9,7 +9,7 @@ namespace ChatBotKit.Twitch.Tests.Connection;
 public sealed class InspIrcdTests(InspIrcdFixture server) : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-    private static int s_counter;
+    private static int _counter;
     private readonly List<IAsyncDisposable> _owned = [];
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -78,7 +78,7 @@ public sealed class InspIrcdTests(InspIrcdFixture server) : IAsyncLifetime
 
     private static (string Channel, string Nick) Names()
     {
-        var n = Interlocked.Increment(ref s_counter);
+        var n = Interlocked.Increment(ref _counter);
         return ($"chan{n}{Environment.ProcessId % 1000}", $"kit{n}x{Environment.ProcessId % 1000}");
     }
 
