@@ -58,7 +58,7 @@ public sealed record TwitchOptions
     /// <summary>Throws when a setting is out of range, naming the setting.</summary>
     public void Validate()
     {
-        if (Server is null || !Server.IsAbsoluteUri || Server.Scheme is not ("ircs" or "irc" or "wss" or "ws"))
+        if (Server is null || !Server.IsAbsoluteUri || Server.Scheme is not ("ircs" or "irc" or "wss" or "ws") || Server.Host.Length == 0)
         {
             throw new ArgumentException($"TwitchOptions.Server must be an ircs://, irc://, wss:// or ws:// address, not '{Server}'.");
         }

@@ -10,6 +10,8 @@ namespace ChatBotKit.Benchmarks.Twitch;
 /// are pre-split strings, as in the peers' harness), and one typical PRIVMSG for allocations.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class TwitchParseBenchmarks
 {
     private const string Privmsg = "@badge-info=subscriber/22;badges=moderator/1,subscriber/12;client-nonce=cd56193132f934ac71b4d5ac488d4bd6;color=#19E6E6;display-name=randers;emotes=;first-msg=0;flags=;id=d831d848-b7c7-4559-ae3a-2cb88f4dbfed;mod=1;returning-chatter=0;room-id=11148817;subscriber=1;tmi-sent-ts=1594555275886;turbo=0;user-id=40286300;user-type=mod :randers!randers@randers.tmi.twitch.tv PRIVMSG #pajlada :hello chat, how is everyone doing today?";

@@ -6,7 +6,7 @@ namespace ChatBotKit.Twitch.Tests.Parsing;
 /// <summary>Every recorded line, and field-level checks on each kind of line in the corpus.</summary>
 public class TwitchEventParserCorpusTests
 {
-    public static TheoryData<string> Lines() => [.. TwitchTestData.AllLines];
+    public static TheoryData<string> Lines() => [.. TwitchTestData.AllLines.Distinct(StringComparer.Ordinal)];
 
     [Theory]
     [MemberData(nameof(Lines))]
