@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-using System.Net.WebSockets;
 using ChatBotKit.Twitch.Connection;
 
 namespace ChatBotKit.Twitch;
@@ -20,8 +18,8 @@ public sealed partial class TwitchChatSource
 
     private async Task<IrcSession> OpenSessionAsync(CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.ConnectTimeout);
+        using var deadline = new CancellationTokenSource(_options.ConnectTimeout, _time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var token = IsAnonymous ? null : Environment.GetEnvironmentVariable(_options.TokenVariable);
         var session = await IrcSession.OpenAsync(_options.Server, Nick, token, _time, Statistics, Logger, timeout.Token).ConfigureAwait(false);
         TwitchLog.Connected(Logger, _options.Server, Nick, session.TwitchCapabilities, session.MessageTags);
@@ -132,8 +130,10 @@ public sealed partial class TwitchChatSource
         {
             return DisposalToken.IsCancellationRequested ? "disposed" : "no answer to PING";
         }
-        catch (Exception ex) when (ex is IOException or SocketException or WebSocketException or ObjectDisposedException)
+        catch (Exception ex)
         {
+            // A broken socket (IOException, SocketException, WebSocketException) or anything else:
+            // the session is over either way, and the run loop reconnects.
             return ex.Message;
         }
         finally
