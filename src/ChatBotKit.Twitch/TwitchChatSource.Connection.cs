@@ -28,12 +28,23 @@ public sealed partial class TwitchChatSource
 
     private async Task InstallAsync(IrcSession session, CancellationToken cancellationToken)
     {
+        var joined = new HashSet<string>(StringComparer.Ordinal);
         foreach (var channel in Channels)
         {
             await JoinOnAsync(session, channel, cancellationToken).ConfigureAwait(false);
+            joined.Add(channel);
         }
 
-        _ready.TrySetResult(session);
+        lock (_gate)
+        {
+            _ready.TrySetResult(session);
+        }
+
+        // A JoinAsync that ran while the session was being set up saw no ready session: join it now.
+        foreach (var channel in Channels.Where(c => !joined.Contains(c)))
+        {
+            await JoinOnAsync(session, channel, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     // Owns the connection for the source's life: read until the session ends, then reconnect.
