@@ -239,5 +239,3 @@ public sealed class FakeTwitchServer : IAsyncDisposable
     }
 }
 
-/// <summary>A PRIVMSG the fake server received.</summary>
-public sealed record ReceivedMessage(string Channel, string Text, string? ReplyTo, DateTimeOffset Time);

@@ -118,8 +118,3 @@ public sealed class InspIrcdFixture : IAsyncLifetime
         """;
 }
 
-[CollectionDefinition(Name)]
-public sealed class SharedInspIrcd : ICollectionFixture<InspIrcdFixture>
-{
-    public const string Name = "inspircd";
-}
