@@ -15,6 +15,9 @@ public sealed record MessageReceived : ChatEvent
     /// <summary>The id of the message this one replies to, when it is a threaded reply.</summary>
     public string? ReplyToId { get; init; }
 
+    /// <summary>Whether the platform marks this as the author's first message in the channel.</summary>
+    public bool IsFirstMessage { get; init; }
+
     /// <inheritdoc />
     public override string Kind => MessageKind switch
     {

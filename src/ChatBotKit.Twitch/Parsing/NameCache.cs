@@ -1,0 +1,37 @@
+namespace ChatBotKit.Twitch.Parsing;
+
+/// <summary>
+/// Hands out one string per distinct name (channel names, message-kind ids) so the parser does not
+/// allocate a new one per line. Bounded: past <see cref="Capacity"/> names it starts over.
+/// Not thread-safe; one parser, one reader loop.
+/// </summary>
+internal sealed class NameCache
+{
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public NameCache(int capacity = 4096)
+    {
+        Capacity = capacity;
+        _lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public int Capacity { get; }
+
+    public string Get(ReadOnlySpan<char> name)
+    {
+        if (_lookup.TryGetValue(name, out var cached))
+        {
+            return cached;
+        }
+
+        if (_names.Count >= Capacity)
+        {
+            _names.Clear();
+        }
+
+        var created = TagValue.Unescape(name);
+        _lookup[name] = created;
+        return created;
+    }
+}

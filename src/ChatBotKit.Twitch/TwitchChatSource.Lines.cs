@@ -1,0 +1,100 @@
+using ChatBotKit.Events;
+using ChatBotKit.Twitch.Connection;
+using ChatBotKit.Twitch.Parsing;
+
+namespace ChatBotKit.Twitch;
+
+public sealed partial class TwitchChatSource
+{
+    // Runs on the reader loop: answer what the connection needs, then hand the event on. Returns
+    // true when the server asked for a reconnect. Never throws: a bad line is logged and skipped.
+    private bool HandleLine(IrcSession session, string text)
+    {
+        try
+        {
+            var line = IrcLine.Parse(text);
+            if (!line.IsValid)
+            {
+                TwitchLog.LineSkipped(Logger, text);
+                return false;
+            }
+
+            switch (line.Command)
+            {
+                case "PING":
+                    session.TryWrite(line.ParameterCount == 0 ? "PONG" : "PONG :" + new string(line.LastParameter));
+                    return false;
+                case "RECONNECT":
+                    TwitchLog.ReconnectRequested(Logger);
+                    return true;
+                case "USERSTATE":
+                    LearnRole(line);
+                    return false;
+                case "JOIN" or "PART" when line.Nick.Equals(session.Nick, StringComparison.OrdinalIgnoreCase):
+                    return false;
+                default:
+                    break;
+            }
+
+            var evt = _parser.Parse(line);
+            if (evt is ChannelNotice notice && line.Command is "NOTICE")
+            {
+                OnNotice(notice);
+                if (notice.Channel is "*")
+                {
+                    return false;
+                }
+            }
+
+            if (evt is not null)
+            {
+                _events.Writer.TryWrite(evt);
+            }
+        }
+        catch (Exception ex)
+        {
+            TwitchLog.LineFailed(Logger, ex);
+            TwitchLog.LineSkipped(Logger, text);
+        }
+
+        return false;
+    }
+
+    private void LearnRole(in IrcLine line)
+    {
+        if (line.ParameterCount < 1)
+        {
+            return;
+        }
+
+        var channel = NormalizeChannel(new string(line.Parameter(0)));
+        line.TryGetTag("badges", out var badges);
+        var roles = BadgeRoles.FromBadges(badges);
+        if (line.TryGetTag("mod", out var mod) && mod is "1")
+        {
+            roles |= ChatRoles.Moderator;
+        }
+
+        var elevated = (roles & (ChatRoles.Broadcaster | ChatRoles.Moderator | ChatRoles.Vip)) != 0;
+        if (elevated != _policy.IsElevated(channel))
+        {
+            _policy.SetElevated(channel, elevated);
+            TwitchLog.RoleLearned(Logger, channel, elevated);
+        }
+    }
+
+    private void OnNotice(ChannelNotice notice)
+    {
+        if (notice.Channel is "*")
+        {
+            TwitchLog.ServerNotice(Logger, notice.NoticeId, notice.Text);
+            return;
+        }
+
+        if (notice.NoticeId.StartsWith("msg_", StringComparison.Ordinal))
+        {
+            _policy.OnNotice(notice.Channel, notice.NoticeId, notice.Text);
+            TwitchLog.SendNotice(Logger, notice.Channel, notice.NoticeId);
+        }
+    }
+}

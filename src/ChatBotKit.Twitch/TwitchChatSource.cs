@@ -1,0 +1,119 @@
+using System.Threading.Channels;
+using ChatBotKit.Events;
+using ChatBotKit.Sources;
+using ChatBotKit.Twitch.Connection;
+using ChatBotKit.Twitch.Parsing;
+using ChatBotKit.Twitch.Sending;
+using Microsoft.Extensions.Logging;
+
+namespace ChatBotKit.Twitch;
+
+/// <summary>
+/// Twitch chat over IRCv3 (TLS, TCP or WebSocket). A reader loop parses lines into events and
+/// answers PINGs, a writer loop owns the socket's output, and a send loop paces the bot's messages
+/// under Twitch's limits; nothing the engine does can delay reading. The connection is watched,
+/// re-established with exponential backoff and jitter, and every channel is rejoined.
+/// </summary>
+public sealed partial class TwitchChatSource : ChatSourceBase, IChannelMembership
+{
+    private readonly TwitchOptions _options;
+    private readonly TimeProvider _time;
+    private readonly TwitchEventParser _parser;
+    private readonly TwitchSendPolicy _policy;
+    private readonly Channel<ChatEvent> _events;
+    private readonly Channel<OutgoingMessage> _outbound;
+    private readonly Lock _gate = new();
+    private readonly HashSet<string> _channels = new(StringComparer.Ordinal);
+    private TaskCompletionSource<IrcSession> _ready = NewReady();
+    private Task _run = Task.CompletedTask;
+    private Task _sendLoop = Task.CompletedTask;
+    private long _eventsDropped;
+
+    /// <summary>Creates a source, not yet connected.</summary>
+    /// <param name="options">How to connect; see <see cref="TwitchOptions"/>.</param>
+    /// <param name="context">Channels to join, logging and the clock; <see langword="null"/> for defaults and no channels.</param>
+    public TwitchChatSource(TwitchOptions options, ChatSourceContext? context = null)
+        : base(ChatPlatform.Twitch, LimitsOf(options), (context ?? new()).LoggerFactory.CreateLogger<TwitchChatSource>())
+    {
+        options.Validate();
+        context ??= new ChatSourceContext();
+        _options = options;
+        IsAnonymous = options.IsAnonymous;
+        Nick = IsAnonymous ? $"justinfan{Random.Shared.Next(1000, 81000)}" : options.Nick!.Trim().ToLowerInvariant();
+        _time = context.TimeProvider;
+        _parser = new TwitchEventParser(_time);
+        _policy = new TwitchSendPolicy(options.Send, _time, Statistics);
+        _events = Channel.CreateBounded<ChatEvent>(
+            new BoundedChannelOptions(options.EventCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleWriter = true },
+            _ => { Interlocked.Increment(ref _eventsDropped); TwitchLog.EventDropped(Logger); });
+        _outbound = Channel.CreateBounded<OutgoingMessage>(
+            new BoundedChannelOptions(options.Send.QueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
+            _ => { Statistics.CountQueueDrop(); TwitchLog.OutboundDropped(Logger); });
+        foreach (var channel in context.Channels)
+        {
+            _channels.Add(NormalizeChannel(channel));
+        }
+    }
+
+    /// <summary>What was sent, held back or lost.</summary>
+    public TwitchSendStatistics Statistics { get; } = new();
+
+    /// <summary>Events dropped because the engine did not keep up (the oldest go first).</summary>
+    public long EventsDropped => Interlocked.Read(ref _eventsDropped);
+
+    /// <summary>The login in use: the configured nick, or an anonymous <c>justinfan</c> name.</summary>
+    public string Nick { get; }
+
+    /// <summary>Whether the source is anonymous and so cannot send.</summary>
+    public bool IsAnonymous { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> Channels
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _channels];
+            }
+        }
+    }
+
+    /// <summary>Whether the bot is moderator, VIP or broadcaster in <paramref name="channel"/>, as the last USERSTATE said.</summary>
+    public bool IsElevatedIn(string channel) => _policy.IsElevated(NormalizeChannel(channel));
+
+    /// <inheritdoc />
+    protected override IAsyncEnumerable<ChatEvent> ReadEventsCoreAsync(CancellationToken cancellationToken) =>
+        _events.Reader.ReadAllAsync(cancellationToken);
+
+    /// <inheritdoc />
+    protected override async ValueTask DisposeCoreAsync()
+    {
+        _outbound.Writer.TryComplete();
+        await _run.ConfigureAwait(false);
+        await _sendLoop.ConfigureAwait(false);
+        _events.Writer.TryComplete();
+        _joinGate.Dispose();
+        await base.DisposeCoreAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Lower case without the leading <c>#</c>.</summary>
+    internal static string NormalizeChannel(string channel)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(channel);
+        return channel.Trim().TrimStart('#').ToLowerInvariant();
+    }
+
+    private static PlatformLimits LimitsOf(TwitchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new PlatformLimits
+        {
+            MaxMessageLength = options.Send.MaxMessageLength,
+            MessagesPerWindow = options.Send.MessagesPerWindow,
+            SendWindow = options.Send.Window,
+        };
+    }
+
+    private static TaskCompletionSource<IrcSession> NewReady() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
