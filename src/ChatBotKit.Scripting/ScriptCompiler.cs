@@ -25,7 +25,7 @@ public sealed class ScriptCompiler
     private static readonly string[] FrameworkAssemblies =
     [
         "System.Runtime", "System.Collections", "System.Linq", "System.Console", "System.Text.RegularExpressions",
-        "System.Collections.Concurrent", "System.Memory", "System.Threading",
+        "System.Collections.Concurrent", "System.Memory", "System.Threading", "System.Private.Uri",
     ];
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> SharedReferences = new(CreateReferences);

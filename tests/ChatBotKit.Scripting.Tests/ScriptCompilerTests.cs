@@ -87,6 +87,16 @@ public sealed class ScriptCompilerTests(CompilerFixture fixture) : IDisposable
     }
 
     [Fact]
+    public void Compile_ScriptUsingUri_Compiles()
+    {
+        var path = _folder.Write("bot.csx", "var server = new Uri(\"ircs://irc.example:6697\");\nBot.WithName(server.Host.Split('.')[0]);\n");
+
+        var act = () => fixture.Compiler.Compile(path);
+
+        act.Should().NotThrow();
+    }
+
+    [Fact]
     public void PresetLocator_SearchesFoldersInOrder()
     {
         var first = Path.Combine(_folder.Root, "first");
