@@ -4,7 +4,7 @@ namespace ChatBotKit.Nats;
 
 public sealed partial class NatsConnection
 {
-    private static readonly SearchValues<char> s_badSubjectChars = SearchValues.Create(" \t\r\n");
+    private static readonly SearchValues<char> BadSubjectChars = SearchValues.Create(" \t\r\n");
 
     /// <summary>
     /// Publishes <paramref name="data"/> to <paramref name="subject"/>. Completes once the command is
@@ -44,7 +44,7 @@ public sealed partial class NatsConnection
     private static void ValidateSubject(string subject, string parameter)
     {
         ArgumentException.ThrowIfNullOrEmpty(subject, parameter);
-        if (subject.AsSpan().ContainsAny(s_badSubjectChars))
+        if (subject.AsSpan().ContainsAny(BadSubjectChars))
         {
             throw new ArgumentException($"Subject '{subject}' contains whitespace.", parameter);
         }

@@ -31,7 +31,6 @@ public sealed class CyTubeChatSourceTests(KrytenFixture fixture) : ChatSourceCon
         command.GetProperty("command").GetString().Should().Be("say");
         command.GetProperty("meta").GetProperty("request_id").GetString().Should().Be("0000000000000abc");
         Kryten.CorrelationHeaders[Channel].Should().Be("0000000000000abc");
-        
         source.SendFailures.Should().Be(0);
     }
 

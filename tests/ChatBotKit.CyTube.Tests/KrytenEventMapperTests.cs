@@ -6,7 +6,7 @@ namespace ChatBotKit.CyTube.Tests;
 
 public sealed class KrytenEventMapperTests
 {
-    private static readonly DateTimeOffset s_payloadTime = DateTimeOffset.FromUnixTimeMilliseconds(1234567890000);
+    private static readonly DateTimeOffset PayloadTime = DateTimeOffset.FromUnixTimeMilliseconds(1234567890000);
 
     internal static string Payload(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "testdata", "kryten", $"kryten-py_test_payload_{name}.json"));
 
@@ -26,7 +26,7 @@ public sealed class KrytenEventMapperTests
         message.User.Roles.Should().Be(ChatRoles.None);
         message.Text.Should().Be("Hi there!");
         message.MessageKind.Should().Be(MessageKind.Public);
-        message.Timestamp.Should().Be(s_payloadTime);
+        message.Timestamp.Should().Be(PayloadTime);
         message.Platform.Should().Be(ChatPlatform.CyTube);
         message.Channel.Should().Be("420Grindhouse");
         message.Id.Should().Be("c0ffee");
@@ -40,7 +40,7 @@ public sealed class KrytenEventMapperTests
         message.User.Login.Should().Be("alice");
         message.User.Roles.Should().Be(ChatRoles.Moderator);
         message.Text.Should().Be("Hello!");
-        message.Timestamp.Should().Be(s_payloadTime);
+        message.Timestamp.Should().Be(PayloadTime);
     }
 
     [Theory]
@@ -68,7 +68,7 @@ public sealed class KrytenEventMapperTests
         media.Title.Should().Be("Test Video");
         media.MediaId.Should().Be("yt:dQw4w9WgXcQ");
         media.Duration.Should().Be(TimeSpan.FromSeconds(212));
-        media.Timestamp.Should().Be(s_payloadTime);
+        media.Timestamp.Should().Be(PayloadTime);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class KrytenEventMapperTests
 
         joined.User.Login.Should().Be("david");
         joined.User.Roles.Should().Be(ChatRoles.None);
-        joined.Timestamp.Should().Be(s_payloadTime);
+        joined.Timestamp.Should().Be(PayloadTime);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class KrytenEventMapperTests
         var left = Map("userLeave", Payload("userLeave")).Should().BeOfType<UserLeft>().Subject;
 
         left.User.Login.Should().Be("eve");
-        left.Timestamp.Should().Be(s_payloadTime);
+        left.Timestamp.Should().Be(PayloadTime);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace ChatBotKit.Nats.Bus;
 /// </summary>
 internal static class ChatEventCodec
 {
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web)
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
@@ -26,13 +26,13 @@ internal static class ChatEventCodec
             MediaChanged c => new WireEvent("media", c.Platform.Value, c.Channel, c.Timestamp, c.Id, null, null, null, null, c.Title, c.MediaId, c.Duration),
             _ => null,
         };
-        return wire is null ? null : JsonSerializer.SerializeToUtf8Bytes(wire, s_json);
+        return wire is null ? null : JsonSerializer.SerializeToUtf8Bytes(wire, JsonOptions);
     }
 
     /// <exception cref="JsonException">Not an event this codec wrote.</exception>
     public static ChatEvent? Decode(ReadOnlySpan<byte> json)
     {
-        var wire = JsonSerializer.Deserialize<WireEvent>(json, s_json) ?? throw new JsonException("null event");
+        var wire = JsonSerializer.Deserialize<WireEvent>(json, JsonOptions) ?? throw new JsonException("null event");
         var platform = new ChatPlatform(wire.Platform);
         var user = wire.User is { } u ? new ChatUser(u.Id, u.Login, u.DisplayName, u.Roles) : null;
         return wire.Type switch
@@ -47,12 +47,12 @@ internal static class ChatEventCodec
 
     public static byte[] EncodeReply(OutgoingMessage message) => JsonSerializer.SerializeToUtf8Bytes(
         new WireReply(message.Channel, message.Text, message.Kind, message.Recipient is { } r ? Wire(r) : null, message.ReplyToId, message.Trigger, message.CorrelationId.Value),
-        s_json);
+        JsonOptions);
 
     /// <exception cref="JsonException">Not a reply this codec wrote.</exception>
     public static OutgoingMessage DecodeReply(ReadOnlySpan<byte> json, ChatPlatform platform)
     {
-        var wire = JsonSerializer.Deserialize<WireReply>(json, s_json) ?? throw new JsonException("null reply");
+        var wire = JsonSerializer.Deserialize<WireReply>(json, JsonOptions) ?? throw new JsonException("null reply");
         return new OutgoingMessage
         {
             Platform = platform,

@@ -8,8 +8,8 @@ namespace ChatBotKit.Nats.Protocol;
 /// </summary>
 internal sealed class CommandWriter : IDisposable
 {
-    private static readonly byte[] s_ping = "PING\r\n"u8.ToArray();
-    private static readonly byte[] s_pong = "PONG\r\n"u8.ToArray();
+    private static readonly byte[] PingCommand = "PING\r\n"u8.ToArray();
+    private static readonly byte[] PongCommand = "PONG\r\n"u8.ToArray();
 
     private readonly Lock _lock = new();
     private readonly int _highWater;
@@ -92,7 +92,7 @@ internal sealed class CommandWriter : IDisposable
         }
     }
 
-    public void WritePong() => WriteControl(s_pong);
+    public void WritePong() => WriteControl(PongCommand);
 
     /// <summary>Sends a PING; <paramref name="waiter"/> gets true on its PONG and false if the connection goes first.</summary>
     public void WritePing(TaskCompletionSource<bool>? waiter)
@@ -106,7 +106,7 @@ internal sealed class CommandWriter : IDisposable
             }
 
             _pongWaiters.Enqueue(waiter);
-            Append(s_ping);
+            Append(PingCommand);
         }
     }
 

@@ -10,7 +10,7 @@ namespace ChatBotKit.Nats.Tests.Protocol;
 /// </summary>
 public sealed class ProtocolParserFuzzTests
 {
-    private static readonly byte[][] s_lines = [.. ProtocolParserTests.DocsLines().Select(Encoding.UTF8.GetBytes)];
+    private static readonly byte[][] Lines = [.. ProtocolParserTests.DocsLines().Select(Encoding.UTF8.GetBytes)];
 
     [Theory]
     [InlineData(1)]
@@ -65,7 +65,7 @@ public sealed class ProtocolParserFuzzTests
     private static byte[] Concatenate(Random random)
     {
         var count = random.Next(1, 12);
-        return [.. Enumerable.Range(0, count).SelectMany(_ => s_lines[random.Next(s_lines.Length)])];
+        return [.. Enumerable.Range(0, count).SelectMany(_ => Lines[random.Next(Lines.Length)])];
     }
 
     private static byte[] Mutate(byte[] input, Random random)
