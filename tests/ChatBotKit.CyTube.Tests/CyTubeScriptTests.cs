@@ -38,17 +38,13 @@ public sealed class CyTubeScriptTests(NatsServerFixture fixture)
 
         await kryten.PublishEventAsync(channel, "chatMsg", $$"""{"username":"alice","msg":"!dice","meta":{},"time":{{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}}}""");
 
-        var command = await kryten.NextCommandAsync(channel).WaitAsync(TimeSpan.FromSeconds(20)).ContinueWith(
-            t => t.IsCompletedSuccessfully ? t.Result : throw new InvalidOperationException("no say command; engine decisions: " + decisions + "; failures " + ((CyTubeChatSource)source).SendFailures),
-            TaskScheduler.Default);
+        var command = await NextCommandAsync(kryten, channel, decisions);
         command.GetProperty("command").GetString().Should().Be("say");
         command.GetProperty("args").GetProperty("message").GetString().Should().MatchRegex("^🎲 [1-6]$");
         command.GetProperty("meta").GetProperty("channel").GetString().Should().Be(channel);
         await Task.Delay(TimeSpan.FromSeconds(1.5)); // the script keeps replies at least 1 s apart, as CyTube's antiflood wants
         await kryten.PublishEventAsync(channel, "chatMsg", $$"""{"username":"bob","msg":"hey kit, how are you?","meta":{},"time":{{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}}}""");
-        var mention = await kryten.NextCommandAsync(channel).WaitAsync(TimeSpan.FromSeconds(20)).ContinueWith(
-            t => t.IsCompletedSuccessfully ? t.Result : throw new InvalidOperationException("no reply to the mention; engine decisions: " + decisions),
-            TaskScheduler.Default);
+        var mention = await NextCommandAsync(kryten, channel, decisions);
         mention.GetProperty("command").GetString().Should().Be("say");
         mention.GetProperty("args").GetProperty("message").GetString().Should().Contain("doing great, thanks");
         llm.Requests.Should().ContainSingle();
@@ -68,5 +64,18 @@ public sealed class CyTubeScriptTests(NatsServerFixture fixture)
         options.Subjects.Should().Be(CyTubeSubjects.Seed001);
         options.Nats.Servers.Should().Equal(new Uri("nats://10.0.0.1:4222"));
         generation.Definition.Sources.Single().Channels.Should().Equal("lounge");
+    }
+
+    // Says what the engine decided when no command arrives, instead of a bare timeout.
+    private static async Task<System.Text.Json.JsonElement> NextCommandAsync(FakeKryten kryten, string channel, DecisionLog decisions)
+    {
+        try
+        {
+            return await kryten.NextCommandAsync(channel);
+        }
+        catch (OperationCanceledException ex)
+        {
+            throw new InvalidOperationException("No robot command arrived; engine decisions: " + decisions, ex);
+        }
     }
 }
