@@ -1,0 +1,13 @@
+using ChatBotKit.Nats;
+
+namespace ChatBotKit.CyTube;
+
+/// <summary>One joined channel: its NATS subscription and the task that maps its events.</summary>
+internal sealed record ChannelSubscription(NatsSubscription Subscription, Task Pump) : IAsyncDisposable
+{
+    public async ValueTask DisposeAsync()
+    {
+        await Subscription.DisposeAsync().ConfigureAwait(false);
+        await Pump.ConfigureAwait(false);
+    }
+}
