@@ -8,7 +8,7 @@ namespace ChatBotKit.Cli;
 /// <summary>
 /// <c>streambot chat</c> and <c>streambot run</c>: the script's bot on the console (stdin lines
 /// <c>name: text</c>, replies on stdout), reloading on save and on SIGHUP unless <c>--no-watch</c>.
-/// This build has no platform connectors, so <c>run</c> does the same as <c>chat</c>.
+/// <c>run</c> comes here when the script declares no source.
 /// </summary>
 internal static class ChatCommand
 {
@@ -52,7 +52,7 @@ internal static class ChatCommand
             io.Status("no LLM configured: replies come from the offline responder (use --llm <base-url> for a real one).");
         }
 
-        var connectors = isRun ? "no platform connectors in this build, so on the console" : "on the console";
+        var connectors = isRun ? "on the console (no source declared)" : "on the console";
         var watching = watch ? $"watching {first.Script.Files.Count} file(s), SIGHUP reloads" : "not watching";
         io.Status($"{name} is listening {connectors} · LLM: {llm.Description} · {watching}. Type 'name: text' (e.g. 'alice: hi @{name}'); Ctrl+D ends.");
 

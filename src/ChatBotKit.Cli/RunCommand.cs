@@ -1,0 +1,80 @@
+using System.Runtime.InteropServices;
+using ChatBotKit.Engine;
+using ChatBotKit.Hosting;
+using ChatBotKit.Scripting;
+
+namespace ChatBotKit.Cli;
+
+/// <summary>
+/// <c>streambot run</c>: opens the sources the script declares and runs the bot on them until
+/// SIGINT/SIGTERM, reloading on save and on SIGHUP unless <c>--no-watch</c>. A reload keeps the
+/// connections whose settings did not change and joins or leaves changed channels. A script that
+/// declares no source runs on the console, as <c>chat</c> does, and says so.
+/// </summary>
+internal static class RunCommand
+{
+    public static async Task<int> RunAsync(CommandContext context, FileInfo script, LlmSelection llm, bool watch, CancellationToken cancellationToken)
+    {
+        var io = context.IO;
+        using var loggerFactory = context.CreateLoggerFactory();
+        var host = context.CreateHost(loggerFactory);
+        var first = await host.LoadAsync(script.FullName, cancellationToken).ConfigureAwait(false);
+        var definition = first.Definition;
+        if (definition.Sources.Count == 0)
+        {
+            first.Dispose();
+            io.Status($"{script.Name} declares no source (Bot.AddSource(...) or a connector's Bot.AddTwitch(...)), so the bot runs on the console like 'chat'.");
+            return await ChatCommand.RunAsync(context, script, llm, watch, isRun: true, cancellationToken).ConfigureAwait(false);
+        }
+
+        var name = definition.Identity.Name;
+        var options = new ChatBotEngineOptions
+        {
+            LoggerFactory = loggerFactory,
+            ChatClient = llm.CreateClient?.Invoke(definition),
+            DecisionListeners = [new QuietReasons(io.Error, name)],
+        };
+        await using var runtime = new ChatBotRuntime(name, definition, options);
+        await using var reloader = new ScriptReloader(host, first, runtime.Swap, loggerFactory.CreateLogger("Script"));
+        reloader.Reloaded += g => io.Status($"reloaded {script.Name} (version {g.Number}, sources: {Describe(g.Definition)})");
+        reloader.Failed += e =>
+        {
+            io.Status($"{script.Name} has errors; the running bot keeps its previous version:");
+            CliStreams.Write(io.Error, e.Diagnostics);
+        };
+
+        using var hangup = watch && !OperatingSystem.IsWindows() ? PosixSignalRegistration.Create(PosixSignal.SIGHUP, s =>
+        {
+            s.Cancel = true;
+            reloader.RequestReload();
+        }) : null;
+        if (watch)
+        {
+            reloader.Watch();
+        }
+
+        var watching = watch ? $"watching {first.Script.Files.Count} file(s), SIGHUP reloads" : "not watching";
+        io.Status($"{name} is running on {Describe(definition)} · LLM: {llm.Description} · {watching}. Ctrl+C stops.");
+        await first.StartAsync(loggerFactory.CreateLogger("Script"), cancellationToken).ConfigureAwait(false);
+        await runtime.StartAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var failed in runtime.Sources.GetSources().Where(s => s.Platform is null))
+        {
+            io.Status($"source '{failed.Name}' could not connect (see the log above); the other sources go on.");
+        }
+
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+
+        io.Status($"stopping {name}: replies in flight finish, then the connections close.");
+        await reloader.Current.StopAsync(loggerFactory.CreateLogger("Script"), CancellationToken.None).ConfigureAwait(false);
+        return StreambotApp.Ok;
+    }
+
+    private static string Describe(ChatBotDefinition definition) =>
+        string.Join(", ", definition.Sources.Select(s => s.Channels.Count == 0 ? s.Name : $"{s.Name} ({string.Join(", ", s.Channels)})"));
+}
