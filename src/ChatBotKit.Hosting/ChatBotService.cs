@@ -44,6 +44,10 @@ public sealed class ChatBotService : BackgroundService
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         var definition = _builder.Build();
+
+        // The exporter and health listen to the meters from now on, so they see the first events.
+        _ = _services.GetService<Metrics.PrometheusExporter>();
+        _ = _services.GetService<Health.ChatBotHealth>();
         var loggerFactory = _services.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
         var options = new ChatBotEngineOptions
         {

@@ -22,7 +22,7 @@ public static class ChatBotServiceCollectionExtensions
     /// builder, which may be configured further until the host starts; the definition is built and
     /// validated at start. The bot's LLM is the one the builder sets, else an <c>IChatClient</c>
     /// registered under <paramref name="key"/>, else an unkeyed one, else the offline responder.
-    /// The running bot is a keyed <see cref="ChatBotService"/>.
+    /// The running bot is a keyed <see cref="ChatBotService"/>. A web app adds <c>app.MapChatBotEndpoints()</c> for <c>/health</c> and <c>/metrics</c>.
     /// </summary>
     public static ChatBotKit.ChatBotBuilder AddChatBot(this IServiceCollection services, string key, Action<ChatBotKit.ChatBotBuilder>? configure = null)
     {
@@ -36,6 +36,8 @@ public static class ChatBotServiceCollectionExtensions
         var builder = new ChatBotKit.ChatBotBuilder();
         configure?.Invoke(builder);
         services.TryAddSingleton<RunningChatBots>();
+        services.TryAddSingleton(sp => new ChatBotKit.Hosting.Health.ChatBotHealth(sp.GetRequiredService<RunningChatBots>(), sp.GetService<TimeProvider>()));
+        services.TryAddSingleton(_ => new ChatBotKit.Hosting.Metrics.PrometheusExporter());
         services.Configure<HostOptions>(o => o.ShutdownTimeout = o.ShutdownTimeout < ShutdownTimeout ? ShutdownTimeout : o.ShutdownTimeout);
         services.AddKeyedSingleton(key, (sp, _) => new ChatBotService(key, builder, sp));
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredKeyedService<ChatBotService>(key));
