@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using ChatBotKit.Engine;
+using ChatBotKit.Hosting;
 using ChatBotKit.Scripting;
 using ChatBotKit.Sources;
 
@@ -12,7 +13,7 @@ namespace ChatBotKit.Cli;
 /// </summary>
 internal static class ChatCommand
 {
-    public static async Task<int> RunAsync(CommandContext context, FileInfo script, LlmSelection llm, bool watch, bool isRun, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CommandContext context, FileInfo script, LlmSelection llm, bool watch, string? http, bool isRun, CancellationToken cancellationToken)
     {
         var io = context.IO;
         using var loggerFactory = context.CreateLoggerFactory();
@@ -27,7 +28,12 @@ internal static class ChatCommand
             ChatClient = llm.CreateClient?.Invoke(definition),
             DecisionListeners = [new QuietReasons(io.Error, name)],
         };
-        await using var engine = new ChatBotEngine(definition, options);
+        await using var endpoints = await CliHttp.StartAsync(http, null, io, cancellationToken).ConfigureAwait(false);
+        await using var runtime = new ChatBotRuntime(name, definition, options);
+        var engine = runtime.Engine;
+        endpoints.Add(runtime);
+
+        // Declared sources stay closed here: the engine alone takes the new definition.
         await using var reloader = new ScriptReloader(host, first, engine.SwapDefinition, loggerFactory.CreateLogger("Script"));
         reloader.Reloaded += g => io.Status($"reloaded {script.Name} (version {g.Number}, {g.Definition.Triggers.Count} trigger(s))");
         reloader.Failed += e =>

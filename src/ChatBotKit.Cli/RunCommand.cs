@@ -7,13 +7,13 @@ namespace ChatBotKit.Cli;
 
 /// <summary>
 /// <c>streambot run</c>: opens the sources the script declares and runs the bot on them until
-/// SIGINT/SIGTERM, reloading on save and on SIGHUP unless <c>--no-watch</c>. A reload keeps the
+/// SIGINT/SIGTERM, reloading on save (unless <c>--no-watch</c>) and on SIGHUP. A reload keeps the
 /// connections whose settings did not change and joins or leaves changed channels. A script that
 /// declares no source runs on the console, as <c>chat</c> does, and says so.
 /// </summary>
 internal static class RunCommand
 {
-    public static async Task<int> RunAsync(CommandContext context, FileInfo script, LlmSelection llm, bool watch, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CommandContext context, FileInfo script, LlmSelection llm, bool watch, string? http, CancellationToken cancellationToken)
     {
         var io = context.IO;
         using var loggerFactory = context.CreateLoggerFactory();
@@ -24,7 +24,7 @@ internal static class RunCommand
         {
             first.Dispose();
             io.Status($"{script.Name} declares no source (Bot.AddSource(...) or a connector's Bot.AddTwitch(...)), so the bot runs on the console like 'chat'.");
-            return await ChatCommand.RunAsync(context, script, llm, watch, isRun: true, cancellationToken).ConfigureAwait(false);
+            return await ChatCommand.RunAsync(context, script, llm, watch, http, isRun: true, cancellationToken).ConfigureAwait(false);
         }
 
         var name = definition.Identity.Name;
@@ -34,7 +34,9 @@ internal static class RunCommand
             ChatClient = llm.CreateClient?.Invoke(definition),
             DecisionListeners = [new QuietReasons(io.Error, name)],
         };
+        await using var endpoints = await CliHttp.StartAsync(http, Hosting.Http.ChatBotHttpServer.DefaultEndpoint, io, cancellationToken).ConfigureAwait(false);
         await using var runtime = new ChatBotRuntime(name, definition, options);
+        endpoints.Add(runtime);
         await using var reloader = new ScriptReloader(host, first, runtime.Swap, loggerFactory.CreateLogger("Script"));
         reloader.Reloaded += g => io.Status($"reloaded {script.Name} (version {g.Number}, sources: {Describe(g.Definition)})");
         reloader.Failed += e =>
@@ -43,7 +45,7 @@ internal static class RunCommand
             CliStreams.Write(io.Error, e.Diagnostics);
         };
 
-        using var hangup = watch && !OperatingSystem.IsWindows() ? PosixSignalRegistration.Create(PosixSignal.SIGHUP, s =>
+        using var hangup = !OperatingSystem.IsWindows() ? PosixSignalRegistration.Create(PosixSignal.SIGHUP, s =>
         {
             s.Cancel = true;
             reloader.RequestReload();
@@ -53,7 +55,7 @@ internal static class RunCommand
             reloader.Watch();
         }
 
-        var watching = watch ? $"watching {first.Script.Files.Count} file(s), SIGHUP reloads" : "not watching";
+        var watching = watch ? $"watching {first.Script.Files.Count} file(s), SIGHUP reloads" : "not watching files, SIGHUP reloads";
         io.Status($"{name} is running on {Describe(definition)} · LLM: {llm.Description} · {watching}. Ctrl+C stops.");
         await first.StartAsync(loggerFactory.CreateLogger("Script"), cancellationToken).ConfigureAwait(false);
         await runtime.StartAsync(cancellationToken).ConfigureAwait(false);

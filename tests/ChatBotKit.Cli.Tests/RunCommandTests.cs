@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace ChatBotKit.Cli.Tests;
 
 public sealed class RunCommandTests(WarmCompiler warm) : IClassFixture<WarmCompiler>, IDisposable
@@ -30,7 +32,7 @@ public sealed class RunCommandTests(WarmCompiler warm) : IClassFixture<WarmCompi
         var error = new StringWriter();
         using var stop = new CancellationTokenSource();
 
-        var run = StreambotApp.RunAsync(["run", script, "--no-watch"], new CliStreams(new StringReader(""), new StringWriter(), error), warm.Compiler, stop.Token);
+        var run = StreambotApp.RunAsync(["run", script, "--no-watch", "--http", "127.0.0.1:0"], new CliStreams(new StringReader(""), new StringWriter(), error), warm.Compiler, stop.Token);
         using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
         {
             while (!File.Exists(transcript) || !File.ReadAllText(transcript).Contains("rolled", StringComparison.Ordinal))
@@ -40,10 +42,29 @@ public sealed class RunCommandTests(WarmCompiler warm) : IClassFixture<WarmCompi
             }
         }
 
+        var health = Regex.Match(error.ToString(), @"serving (\S+)").Groups[1].Value;
+        using var http = new HttpClient();
+        var json = await http.GetStringAsync(new Uri(health));
         await stop.CancelAsync();
         (await run).Should().Be(0);
+        json.Should().Contain("\"name\":\"recorded\"").And.Contain("\"generation\":1");
         File.ReadAllText(transcript).Should().Contain("\"replyTo\":\"m1\"");
         error.ToString().Should().Contain("kit is running on recorded").And.Contain("stopping kit");
+    }
+
+    [Fact]
+    public async Task Replay_WithHttpNotHostPort_IsAUsageError()
+    {
+        var error = new StringWriter();
+        var script = Path("bot.csx");
+        File.WriteAllText(script, "Bot.WithName(\"kit\");");
+        var log = Path("chat.jsonl");
+        File.WriteAllText(log, "");
+
+        var code = await StreambotApp.RunAsync(["replay", script, log, "--http", "8080"], new CliStreams(new StringReader(""), new StringWriter(), error), warm.Compiler);
+
+        code.Should().Be(2);
+        error.ToString().Should().Contain("--http: '8080' is not host:port");
     }
 
     [Fact]
@@ -57,7 +78,7 @@ public sealed class RunCommandTests(WarmCompiler warm) : IClassFixture<WarmCompi
         var error = new StringWriter();
         using var stop = new CancellationTokenSource();
 
-        var run = StreambotApp.RunAsync(["run", script, "--no-watch"], new CliStreams(new StringReader(""), new StringWriter(), error), warm.Compiler, stop.Token);
+        var run = StreambotApp.RunAsync(["run", script, "--no-watch", "--http", "off"], new CliStreams(new StringReader(""), new StringWriter(), error), warm.Compiler, stop.Token);
         using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
         {
             while (!error.ToString().Contains("could not connect", StringComparison.Ordinal))
