@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Threading.Channels;
 using ChatBotKit.Engine;
 using ChatBotKit.Hosting;
 using ChatBotKit.Scripting;
@@ -45,11 +46,21 @@ internal static class RunCommand
             CliStreams.Write(io.Error, e.Diagnostics);
         };
 
+        // Without file watching the reloader has no loop of its own, so SIGHUPs are served here.
+        var hangups = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
         using var hangup = !OperatingSystem.IsWindows() ? PosixSignalRegistration.Create(PosixSignal.SIGHUP, s =>
         {
             s.Cancel = true;
-            reloader.RequestReload();
+            if (watch)
+            {
+                reloader.RequestReload();
+            }
+            else
+            {
+                hangups.Writer.TryWrite(true);
+            }
         }) : null;
+        var hangupLoop = ReloadOnHangupAsync(hangups.Reader, reloader, cancellationToken);
         if (watch)
         {
             reloader.Watch();
@@ -73,8 +84,24 @@ internal static class RunCommand
         }
 
         io.Status($"stopping {name}: replies in flight finish, then the connections close.");
+        hangups.Writer.TryComplete();
+        await hangupLoop.ConfigureAwait(false);
         await reloader.Current.StopAsync(loggerFactory.CreateLogger("Script"), CancellationToken.None).ConfigureAwait(false);
         return StreambotApp.Ok;
+    }
+
+    private static async Task ReloadOnHangupAsync(ChannelReader<bool> hangups, ScriptReloader reloader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var _ in hangups.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await reloader.ReloadAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
     }
 
     private static string Describe(ChatBotDefinition definition) =>
