@@ -10,7 +10,7 @@ namespace ChatBotKit.Hosting;
 /// <summary>
 /// Runs one bot registered with <see cref="ChatBotServiceCollectionExtensions.AddChatBot(IServiceCollection, string, Action{ChatBotBuilder}?)"/>
 /// as a background service: builds the definition at start (an invalid one stops start-up with the
-/// setting's name), opens the declared sources, and on stop drains replies in flight before closing them.
+/// setting's name, and so does invalid configuration: see <see cref="Configuration.ChatBotConfiguration"/>), opens the declared sources, and on stop drains replies in flight before closing them.
 /// </summary>
 public sealed class ChatBotService : BackgroundService
 {
@@ -43,6 +43,9 @@ public sealed class ChatBotService : BackgroundService
     /// <inheritdoc />
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
+        var settings = _services.GetService<Microsoft.Extensions.Configuration.IConfiguration>() is { } configuration
+            ? Configuration.ChatBotConfiguration.Load(configuration)
+            : new Configuration.ChatBotHostingOptions();
         var definition = _builder.Build();
 
         // The exporter and health listen to the meters from now on, so they see the first events.
@@ -54,6 +57,7 @@ public sealed class ChatBotService : BackgroundService
             LoggerFactory = loggerFactory,
             MeterFactory = _services.GetService<IMeterFactory>(),
             TimeProvider = _services.GetService<TimeProvider>() ?? TimeProvider.System,
+            ShutdownTimeout = settings.ShutdownTimeout,
             ChatClient = definition.ChatClient is null ? _services.GetKeyedService<IChatClient>(Key) ?? _services.GetService<IChatClient>() : null,
         };
         _runtime = new ChatBotRuntime(Key, definition, options);
