@@ -38,6 +38,12 @@ public static class ChatBotServiceCollectionExtensions
         services.TryAddSingleton<RunningChatBots>();
         services.TryAddSingleton(sp => new ChatBotKit.Hosting.Health.ChatBotHealth(sp.GetRequiredService<RunningChatBots>(), sp.GetService<TimeProvider>()));
         services.TryAddSingleton(_ => new ChatBotKit.Hosting.Metrics.PrometheusExporter());
+        if (!services.Any(d => d.ServiceType == typeof(ChatBotKit.Hosting.Http.ChatBotHttpService)))
+        {
+            services.AddSingleton<ChatBotKit.Hosting.Http.ChatBotHttpService>();
+            services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<ChatBotKit.Hosting.Http.ChatBotHttpService>());
+        }
+
         services.Configure<HostOptions>(o => o.ShutdownTimeout = o.ShutdownTimeout < ShutdownTimeout ? ShutdownTimeout : o.ShutdownTimeout);
         services.AddKeyedSingleton(key, (sp, _) => new ChatBotService(key, builder, sp));
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredKeyedService<ChatBotService>(key));

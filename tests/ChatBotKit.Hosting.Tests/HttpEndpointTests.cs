@@ -8,6 +8,7 @@ using ChatBotKit.Sources;
 using ChatBotKit.Tests.Fakes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using static ChatBotKit.Tests.Fakes.Events;
 
@@ -124,5 +125,24 @@ public sealed class HttpEndpointTests
         var parse = () => Http.ChatBotHttpServer.ToUrl(endpoint);
 
         parse.Should().Throw<ArgumentException>().WithMessage($"*'{endpoint}'*");
+    }
+
+    [Fact]
+    public async Task HttpConfiguration_Enabled_GenericHostServesHealth()
+    {
+        var port = ChatBotKit.Testing.LoopbackPort.GetFree();
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder([]);
+        builder.Configuration.AddInMemoryCollection([new("ChatBotKit:Http:Enabled", "true"), new("ChatBotKit:Http:Endpoint", $"127.0.0.1:{port}")]);
+        builder.Services.AddChatBot(bot => bot.WithName("kit"));
+        using var host = builder.Build();
+        await host.StartAsync();
+
+        using var http = new HttpClient();
+        using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/health"));
+        var body = await response.Content.ReadAsStringAsync();
+        await host.StopAsync();
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        body.Should().Contain("\"name\":\"default\"");
     }
 }
