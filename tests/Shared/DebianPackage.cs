@@ -10,8 +10,8 @@ namespace ChatBotKit.Testing;
 /// </summary>
 public static class DebianPackage
 {
-    private static readonly SemaphoreSlim s_installLock = new(1, 1);
-    private static readonly string[] s_searchPath =
+    private static readonly SemaphoreSlim InstallLock = new(1, 1);
+    private static readonly string[] SearchPath =
         [.. (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries), "/usr/sbin", "/usr/bin", "/sbin"];
 
     /// <summary>Returns the full path of <paramref name="program"/>, installing <paramref name="package"/> first if needed.</summary>
@@ -22,7 +22,7 @@ public static class DebianPackage
             return found;
         }
 
-        s_installLock.Wait();
+        InstallLock.Wait();
         try
         {
             if (Find(program) is { } installedMeanwhile)
@@ -42,12 +42,12 @@ public static class DebianPackage
         }
         finally
         {
-            s_installLock.Release();
+            InstallLock.Release();
         }
     }
 
     private static string? Find(string program) =>
-        s_searchPath.Select(dir => Path.Combine(dir, program)).FirstOrDefault(File.Exists);
+        SearchPath.Select(dir => Path.Combine(dir, program)).FirstOrDefault(File.Exists);
 
     private static string AptGet(string arguments)
     {
