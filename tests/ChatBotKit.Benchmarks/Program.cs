@@ -7,6 +7,7 @@ using ChatBotKit.Benchmarks;
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- --filter '*'   BenchmarkDotNet suites
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- latency        per-event percentiles
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- memory         retained heap of 100 full channels
+// dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- hosting        idle app-host RSS; /health latency at 500 req/s during 1,000 msg/s
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- reload         save -> live latency, unloads, heap per reload (300 reloads)
 switch (args.FirstOrDefault())
 {
@@ -15,6 +16,9 @@ switch (args.FirstOrDefault())
         break;
     case "reload":
         await ReloadHarness.RunAsync(reloads: 300);
+        break;
+    case "hosting":
+        await ChatBotKit.Benchmarks.Hosting.HostingHarness.RunAsync(TimeSpan.FromSeconds(20));
         break;
     case "memory":
         await MemoryHarness.RunAsync();
