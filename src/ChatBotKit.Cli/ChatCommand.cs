@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using ChatBotKit.Engine;
+using ChatBotKit.Hosting;
 using ChatBotKit.Scripting;
 using ChatBotKit.Sources;
 
@@ -8,11 +9,11 @@ namespace ChatBotKit.Cli;
 /// <summary>
 /// <c>streambot chat</c> and <c>streambot run</c>: the script's bot on the console (stdin lines
 /// <c>name: text</c>, replies on stdout), reloading on save and on SIGHUP unless <c>--no-watch</c>.
-/// This build has no platform connectors, so <c>run</c> does the same as <c>chat</c>.
+/// <c>run</c> comes here when the script declares no source.
 /// </summary>
 internal static class ChatCommand
 {
-    public static async Task<int> RunAsync(CommandContext context, FileInfo script, LlmSelection llm, bool watch, bool isRun, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CommandContext context, FileInfo script, LlmSelection llm, bool watch, string? http, bool isRun, CancellationToken cancellationToken)
     {
         var io = context.IO;
         using var loggerFactory = context.CreateLoggerFactory();
@@ -27,7 +28,12 @@ internal static class ChatCommand
             ChatClient = llm.CreateClient?.Invoke(definition),
             DecisionListeners = [new QuietReasons(io.Error, name)],
         };
-        await using var engine = new ChatBotEngine(definition, options);
+        await using var endpoints = await CliHttp.StartAsync(http, null, io, cancellationToken).ConfigureAwait(false);
+        await using var runtime = new ChatBotRuntime(name, definition, options);
+        var engine = runtime.Engine;
+        endpoints.Add(runtime);
+
+        // Declared sources stay closed here: the engine alone takes the new definition.
         await using var reloader = new ScriptReloader(host, first, engine.SwapDefinition, loggerFactory.CreateLogger("Script"));
         reloader.Reloaded += g => io.Status($"reloaded {script.Name} (version {g.Number}, {g.Definition.Triggers.Count} trigger(s))");
         reloader.Failed += e =>
@@ -52,7 +58,7 @@ internal static class ChatCommand
             io.Status("no LLM configured: replies come from the offline responder (use --llm <base-url> for a real one).");
         }
 
-        var connectors = isRun ? "no platform connectors in this build, so on the console" : "on the console";
+        var connectors = isRun ? "on the console (no source declared)" : "on the console";
         var watching = watch ? $"watching {first.Script.Files.Count} file(s), SIGHUP reloads" : "not watching";
         io.Status($"{name} is listening {connectors} · LLM: {llm.Description} · {watching}. Type 'name: text' (e.g. 'alice: hi @{name}'); Ctrl+D ends.");
 

@@ -1,4 +1,5 @@
 using ChatBotKit.Engine;
+using ChatBotKit.Hosting;
 using ChatBotKit.Sources;
 using ChatBotKit.Time;
 
@@ -12,7 +13,7 @@ namespace ChatBotKit.Cli;
 /// </summary>
 internal static class ReplayCommand
 {
-    public static async Task<int> RunAsync(CommandContext context, FileInfo script, FileInfo chatLog, LlmSelection llm, bool realtime, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CommandContext context, FileInfo script, FileInfo chatLog, LlmSelection llm, bool realtime, string? http, CancellationToken cancellationToken)
     {
         if (!chatLog.Exists)
         {
@@ -33,7 +34,10 @@ internal static class ReplayCommand
             ChatClient = llm.CreateClient?.Invoke(definition),
             DecisionListeners = [new QuietReasons(io.Error, definition.Identity.Name)],
         };
-        await using var engine = new ChatBotEngine(definition, options);
+        await using var endpoints = await CliHttp.StartAsync(http, null, io, cancellationToken).ConfigureAwait(false);
+        await using var runtime = new ChatBotRuntime(definition.Identity.Name, definition, options);
+        var engine = runtime.Engine;
+        endpoints.Add(runtime);
         var sourceOptions = new ReplayChatSourceOptions { Clock = clock, Transcript = io.Out, LoggerFactory = loggerFactory, InputName = chatLog.FullName };
         await using var replay = realtime
             ? new ReplayChatSource(new RealtimeLogReader(File.OpenText(chatLog.FullName)), sourceOptions)

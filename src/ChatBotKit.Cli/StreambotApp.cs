@@ -10,6 +10,9 @@ internal static class StreambotApp
     public const int ScriptError = 1;
     public const int UsageError = 2;
 
+    // SIGTERM/SIGINT: replies in flight get 30 s, so the whole shutdown fits in 35 s.
+    private static readonly TimeSpan ShutdownLimit = TimeSpan.FromSeconds(35);
+
     /// <summary>Runs one command line against the given streams.</summary>
     public static async Task<int> RunAsync(string[] args, CliStreams io, ScriptCompiler? compiler = null, CancellationToken cancellationToken = default)
     {
@@ -18,18 +21,19 @@ internal static class StreambotApp
         var llm = new Option<string?>("--llm") { Description = "The LLM: an OpenAI-compatible base URL, or 'offline' for the built-in responder.", HelpName = "base-url|offline" };
         var model = new Option<string?>("--model") { Description = "The model name to ask the LLM for." };
         var noWatch = new Option<bool>("--no-watch") { Description = "Do not reload when the script or a file it #loads changes." };
+        var http = new Option<string?>("--http") { Description = "Serve /health and /metrics on host:port ('run' defaults to 127.0.0.1:8080; 'off' turns it off).", HelpName = "host:port|off" };
         var realtime = new Option<bool>("--realtime") { Description = "Replay at the pace of the log's timestamps instead of as fast as possible." };
 
-        var run = new Command("run", "Run the bot as its script declares, reloading it on save. This build has no platform connectors yet, so it runs on the console like 'chat'.") { script, llm, model, noWatch };
-        var chat = new Command("chat", "Try the bot locally: each stdin line 'name: text' is a viewer message; replies go to stdout.") { script, llm, model, noWatch };
-        var replay = new Command("replay", "Feed a recorded chat log through the bot and write every message it sends to stdout as JSONL.") { script, chatLog, llm, model, realtime };
+        var run = new Command("run", "Run the bot on the sources its script declares until Ctrl+C or SIGTERM, reloading it on save and on SIGHUP. A script without sources runs on the console like 'chat'.") { script, llm, model, noWatch, http };
+        var chat = new Command("chat", "Try the bot locally: each stdin line 'name: text' is a viewer message; replies go to stdout.") { script, llm, model, noWatch, http };
+        var replay = new Command("replay", "Feed a recorded chat log through the bot and write every message it sends to stdout as JSONL.") { script, chatLog, llm, model, realtime, http };
         var check = new Command("check", "Compile and validate the script; print diagnostics as path(line,col): error CODE: message.") { script };
         var root = new RootCommand("streambot: run, try, replay and check ChatBotKit bot scripts.") { run, chat, replay, check };
 
         var context = new CommandContext(io, compiler);
-        run.SetAction((r, ct) => Guard(io, () => ChatCommand.RunAsync(context, r.GetValue(script)!, LlmSelection.Create(r.GetValue(llm), r.GetValue(model)), !r.GetValue(noWatch), isRun: true, ct)));
-        chat.SetAction((r, ct) => Guard(io, () => ChatCommand.RunAsync(context, r.GetValue(script)!, LlmSelection.Create(r.GetValue(llm), r.GetValue(model)), !r.GetValue(noWatch), isRun: false, ct)));
-        replay.SetAction((r, ct) => Guard(io, () => ReplayCommand.RunAsync(context, r.GetValue(script)!, r.GetValue(chatLog)!, LlmSelection.Create(r.GetValue(llm), r.GetValue(model)), r.GetValue(realtime), ct)));
+        run.SetAction((r, ct) => Guard(io, () => RunCommand.RunAsync(context, r.GetValue(script)!, LlmSelection.Create(r.GetValue(llm), r.GetValue(model)), !r.GetValue(noWatch), r.GetValue(http), ct)));
+        chat.SetAction((r, ct) => Guard(io, () => ChatCommand.RunAsync(context, r.GetValue(script)!, LlmSelection.Create(r.GetValue(llm), r.GetValue(model)), !r.GetValue(noWatch), r.GetValue(http), isRun: false, ct)));
+        replay.SetAction((r, ct) => Guard(io, () => ReplayCommand.RunAsync(context, r.GetValue(script)!, r.GetValue(chatLog)!, LlmSelection.Create(r.GetValue(llm), r.GetValue(model)), r.GetValue(realtime), r.GetValue(http), ct)));
         check.SetAction((r, ct) => Guard(io, () => CheckCommand.RunAsync(context, r.GetValue(script)!, ct)));
 
         var parsed = root.Parse(args);
@@ -44,7 +48,7 @@ internal static class StreambotApp
             return UsageError;
         }
 
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = io.Out, Error = io.Error, EnableDefaultExceptionHandler = false }, cancellationToken).ConfigureAwait(false);
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = io.Out, Error = io.Error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = ShutdownLimit }, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<int> Guard(CliStreams io, Func<Task<int>> command)

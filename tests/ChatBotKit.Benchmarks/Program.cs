@@ -7,6 +7,7 @@ using ChatBotKit.Benchmarks;
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- --filter '*'   BenchmarkDotNet suites
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- latency        per-event percentiles
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- memory         retained heap of 100 full channels
+// dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- hosting        idle app-host RSS; /health latency at 500 req/s during 1,000 msg/s
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- reload         save -> live latency, unloads, heap per reload (300 reloads)
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- replay-reload  1,000 msg/s for 30 s with 20 reloads mid-stream (or: replay-reload N): messages lost
 switch (args.FirstOrDefault())
@@ -19,6 +20,9 @@ switch (args.FirstOrDefault())
         break;
     case "replay-reload":
         await ReplayReloadHarness.RunAsync(messagesPerSecond: 1_000, seconds: 30, reloads: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20);
+        break;
+    case "hosting":
+        await ChatBotKit.Benchmarks.Hosting.HostingHarness.RunAsync(TimeSpan.FromSeconds(20));
         break;
     case "memory":
         await MemoryHarness.RunAsync();

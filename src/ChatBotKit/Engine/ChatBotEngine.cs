@@ -43,6 +43,9 @@ public sealed partial class ChatBotEngine : IAsyncDisposable
     /// <summary>How many definitions this engine has run (1 for the first).</summary>
     public int Generation => Volatile.Read(ref _active).Generation;
 
+    /// <summary>The LLM the definition in force answers with (the offline responder when none is set).</summary>
+    public Microsoft.Extensions.AI.IChatClient ChatClient => Volatile.Read(ref _active).ChatClient;
+
     /// <summary>The engine's instruments.</summary>
     public ChatBotMetrics Metrics { get; }
 

@@ -1,0 +1,109 @@
+using System.Runtime.InteropServices;
+using System.Threading.Channels;
+using ChatBotKit.Engine;
+using ChatBotKit.Hosting;
+using ChatBotKit.Scripting;
+
+namespace ChatBotKit.Cli;
+
+/// <summary>
+/// <c>streambot run</c>: opens the sources the script declares and runs the bot on them until
+/// SIGINT/SIGTERM, reloading on save (unless <c>--no-watch</c>) and on SIGHUP. A reload keeps the
+/// connections whose settings did not change and joins or leaves changed channels. A script that
+/// declares no source runs on the console, as <c>chat</c> does, and says so.
+/// </summary>
+internal static class RunCommand
+{
+    public static async Task<int> RunAsync(CommandContext context, FileInfo script, LlmSelection llm, bool watch, string? http, CancellationToken cancellationToken)
+    {
+        var io = context.IO;
+        using var loggerFactory = context.CreateLoggerFactory();
+        var host = context.CreateHost(loggerFactory);
+        var first = await host.LoadAsync(script.FullName, cancellationToken).ConfigureAwait(false);
+        var definition = first.Definition;
+        if (definition.Sources.Count == 0)
+        {
+            first.Dispose();
+            io.Status($"{script.Name} declares no source (Bot.AddSource(...) or a connector's Bot.AddTwitch(...)), so the bot runs on the console like 'chat'.");
+            return await ChatCommand.RunAsync(context, script, llm, watch, http, isRun: true, cancellationToken).ConfigureAwait(false);
+        }
+
+        var name = definition.Identity.Name;
+        var options = new ChatBotEngineOptions
+        {
+            LoggerFactory = loggerFactory,
+            ChatClient = llm.CreateClient?.Invoke(definition),
+            DecisionListeners = [new QuietReasons(io.Error, name)],
+        };
+        await using var endpoints = await CliHttp.StartAsync(http, Hosting.Http.ChatBotHttpServer.DefaultEndpoint, io, cancellationToken).ConfigureAwait(false);
+        await using var runtime = new ChatBotRuntime(name, definition, options);
+        endpoints.Add(runtime);
+        await using var reloader = new ScriptReloader(host, first, runtime.Swap, loggerFactory.CreateLogger("Script"));
+        reloader.Reloaded += g => io.Status($"reloaded {script.Name} (version {g.Number}, sources: {Describe(g.Definition)})");
+        reloader.Failed += e =>
+        {
+            io.Status($"{script.Name} has errors; the running bot keeps its previous version:");
+            CliStreams.Write(io.Error, e.Diagnostics);
+        };
+
+        // Without file watching the reloader has no loop of its own, so SIGHUPs are served here.
+        var hangups = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+        using var hangup = !OperatingSystem.IsWindows() ? PosixSignalRegistration.Create(PosixSignal.SIGHUP, s =>
+        {
+            s.Cancel = true;
+            if (watch)
+            {
+                reloader.RequestReload();
+            }
+            else
+            {
+                hangups.Writer.TryWrite(true);
+            }
+        }) : null;
+        var hangupLoop = ReloadOnHangupAsync(hangups.Reader, reloader, cancellationToken);
+        if (watch)
+        {
+            reloader.Watch();
+        }
+
+        var watching = watch ? $"watching {first.Script.Files.Count} file(s), SIGHUP reloads" : "not watching files, SIGHUP reloads";
+        io.Status($"{name} is running on {Describe(definition)} · LLM: {llm.Description} · {watching}. Ctrl+C stops.");
+        await first.StartAsync(loggerFactory.CreateLogger("Script"), cancellationToken).ConfigureAwait(false);
+        await runtime.StartAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var failed in runtime.Sources.GetSources().Where(s => s.Platform is null))
+        {
+            io.Status($"source '{failed.Name}' could not connect (see the log above); the other sources go on.");
+        }
+
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+
+        io.Status($"stopping {name}: replies in flight finish, then the connections close.");
+        hangups.Writer.TryComplete();
+        await hangupLoop.ConfigureAwait(false);
+        await reloader.Current.StopAsync(loggerFactory.CreateLogger("Script"), CancellationToken.None).ConfigureAwait(false);
+        return StreambotApp.Ok;
+    }
+
+    private static async Task ReloadOnHangupAsync(ChannelReader<bool> hangups, ScriptReloader reloader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var _ in hangups.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await reloader.ReloadAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private static string Describe(ChatBotDefinition definition) =>
+        string.Join(", ", definition.Sources.Select(s => s.Channels.Count == 0 ? s.Name : $"{s.Name} ({string.Join(", ", s.Channels)})"));
+}

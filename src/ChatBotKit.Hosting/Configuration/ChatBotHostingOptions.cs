@@ -1,0 +1,14 @@
+namespace ChatBotKit.Hosting.Configuration;
+
+/// <summary>The host's settings, from the configuration section <c>ChatBotKit</c>.</summary>
+public sealed record ChatBotHostingOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "ChatBotKit";
+
+    /// <summary>The HTTP endpoints (<c>ChatBotKit:Http</c>).</summary>
+    public HttpEndpointOptions Http { get; init; } = new();
+
+    /// <summary>How long replies in flight may take on shutdown (<c>ChatBotKit:ShutdownTimeout</c>, 1 s to 30 s). Default 30 s.</summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using ChatBotKit.Hosting.Health;
+using ChatBotKit.Hosting.Metrics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ChatBotKit.Hosting.Http;
+
+/// <summary>
+/// A small Kestrel server with <c>/health</c> and <c>/metrics</c> only, for hosts that are not web
+/// apps themselves (the <c>streambot</c> tool's <c>--http</c>). Web apps call
+/// <see cref="ChatBotEndpoints.MapChatBotEndpoints"/> instead.
+/// </summary>
+public sealed class ChatBotHttpServer : IAsyncDisposable
+{
+    /// <summary>Where the server listens unless told otherwise.</summary>
+    public const string DefaultEndpoint = "127.0.0.1:8080";
+
+    private readonly WebApplication _app;
+
+    private ChatBotHttpServer(WebApplication app, Uri address)
+    {
+        _app = app;
+        Address = address;
+    }
+
+    /// <summary>The address the server listens on, e.g. <c>http://127.0.0.1:8080/</c> (the real port when 0 was asked for).</summary>
+    public Uri Address { get; }
+
+    /// <summary>Starts listening on <paramref name="endpoint"/> (<c>host:port</c>; port 0 picks a free one).</summary>
+    public static async Task<ChatBotHttpServer> StartAsync(string endpoint, ChatBotHealth health, PrometheusExporter exporter, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(health);
+        ArgumentNullException.ThrowIfNull(exporter);
+        var url = ToUrl(endpoint);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        if (loggerFactory is not null)
+        {
+            builder.Services.AddSingleton(loggerFactory);
+        }
+
+        builder.WebHost.UseUrls(url);
+        builder.Services.AddSingleton(health);
+        builder.Services.AddSingleton(exporter);
+        var app = builder.Build();
+        app.MapChatBotEndpoints();
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new ChatBotHttpServer(app, new Uri(address.EndsWith('/') ? address : address + "/"));
+    }
+
+    /// <summary>Turns <c>host:port</c> into a Kestrel URL; throws <see cref="ArgumentException"/> naming the value when it is not one.</summary>
+    public static string ToUrl(string endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        var colon = endpoint.LastIndexOf(':');
+        var host = colon > 0 ? endpoint[..colon] : "";
+        if (host.Length == 0 || !int.TryParse(endpoint[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)
+        {
+            throw new ArgumentException($"'{endpoint}' is not host:port (e.g. {DefaultEndpoint}).", nameof(endpoint));
+        }
+
+        return $"http://{host}:{port}";
+    }
+
+    /// <summary>Stops listening.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace ChatBotKit.Cli.Tests;
+
+/// <summary>Starts the built streambot as a child process and signals it with <c>kill</c>.</summary>
+public sealed class SignalTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("streambot-signal-").FullName;
+    private readonly StringBuilder _error = new();
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private string Path(string name) => System.IO.Path.Combine(_folder, name);
+
+    private string Source(string name) =>
+        $$"""
+        Bot.AddSource(new ChatSourceRegistration("{{name}}", "{{name}}", ctx =>
+        {
+            System.IO.File.AppendAllText(@"{{Path("created.txt")}}", "{{name}}\n");
+            return new ReplayChatSource(@"{{Path(name + ".jsonl")}}", new ReplayChatSourceOptions
+            {
+                Transcript = new System.IO.StreamWriter(@"{{Path(name + ".out")}}", append: true) { AutoFlush = true },
+            });
+        }));
+        """;
+
+    private Process Start(string script)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, RedirectStandardInput = true };
+        foreach (var arg in new[] { System.IO.Path.Combine(AppContext.BaseDirectory, "streambot.dll"), "run", script, "--no-watch", "--http", "off" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(start)!;
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (_error)
+            {
+                _error.AppendLine(e.Data);
+            }
+        };
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task KillAsync(Process process, string signal)
+    {
+        using var kill = Process.Start("kill", $"-{signal} {process.Id}");
+        await kill.WaitForExitAsync();
+    }
+
+    private async Task WaitForAsync(Func<bool> condition, Process process)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (!condition())
+        {
+            process.HasExited.Should().BeFalse(because: _error.ToString());
+            DateTime.UtcNow.Should().BeBefore(deadline, because: _error.ToString());
+            await Task.Delay(50);
+        }
+    }
+
+    private string Read(string name) => File.Exists(Path(name)) ? File.ReadAllText(Path(name)) : "";
+
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("INT")]
+    public async Task Run_Signal_StopsGracefullyWithExitZero(string signal)
+    {
+        File.WriteAllText(Path("a.jsonl"), """{"ts":"2026-01-01T20:00:00Z","user":"bob","text":"!dice","id":"m1"}""" + "\n");
+        var script = Path("bot.csx");
+        File.WriteAllText(script, "Bot.WithName(\"kit\").WithRateLimits(RateLimitPolicy.Unlimited).OnCommand(\"dice\", ctx => \"rolled\");\n" + Source("a"));
+        using var process = Start(script);
+        await WaitForAsync(() => Read("a.out").Contains("rolled", StringComparison.Ordinal), process);
+
+        await KillAsync(process, signal);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(35));
+        await process.WaitForExitAsync(timeout.Token);
+
+        process.ExitCode.Should().Be(0, because: _error.ToString());
+        _error.ToString().Should().Contain("stopping kit");
+    }
+
+    [Fact]
+    public async Task Run_Hangup_ReloadsTheScriptKeepsTheUnchangedSourceAndOpensTheNewOne()
+    {
+        File.WriteAllText(Path("a.jsonl"), """{"ts":"2026-01-01T20:00:00Z","user":"bob","text":"!dice","id":"m1"}""" + "\n");
+        File.WriteAllText(Path("b.jsonl"), """{"ts":"2026-01-01T20:00:00Z","user":"eve","text":"!dice","id":"m2"}""" + "\n");
+        var script = Path("bot.csx");
+        File.WriteAllText(script, "Bot.WithName(\"kit\").WithRateLimits(RateLimitPolicy.Unlimited).OnCommand(\"dice\", ctx => \"rolled\");\n" + Source("a"));
+        using var process = Start(script);
+        await WaitForAsync(() => Read("a.out").Contains("rolled", StringComparison.Ordinal), process);
+
+        File.WriteAllText(script, "Bot.WithName(\"kit\").WithRateLimits(RateLimitPolicy.Unlimited).OnCommand(\"dice\", ctx => \"rolled again\");\n" + Source("a") + Source("b"));
+        await KillAsync(process, "HUP");
+        await WaitForAsync(() => Read("b.out").Contains("rolled again", StringComparison.Ordinal), process);
+        await KillAsync(process, "TERM");
+        await process.WaitForExitAsync();
+
+        Read("created.txt").Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal("a", "b");
+        _error.ToString().Should().Contain("reloaded bot.csx (version 2, sources: a, b)");
+        process.ExitCode.Should().Be(0);
+    }
+}
