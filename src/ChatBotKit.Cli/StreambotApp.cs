@@ -28,14 +28,14 @@ internal static class StreambotApp
         var run = new Command("run", "Run the bot on the sources its script declares until Ctrl+C or SIGTERM, reloading it on save and it and its configuration on SIGHUP. A script without sources runs on the console like 'chat'.") { script, llm, model, noWatch, http, config };
         var chat = new Command("chat", "Try the bot locally: each stdin line 'name: text' is a viewer message; replies go to stdout.") { script, llm, model, noWatch, http, config };
         var replay = new Command("replay", "Feed a recorded chat log through the bot and write every message it sends to stdout as JSONL.") { script, chatLog, llm, model, realtime, http, config };
-        var check = new Command("check", "Compile and validate the script; print diagnostics as path(line,col): error CODE: message.") { script };
+        var check = new Command("check", "Compile and validate the script; print diagnostics as path(line,col): error CODE: message.") { script, config };
         var root = new RootCommand("streambot: run, try, replay and check ChatBotKit bot scripts.") { run, chat, replay, check };
 
         var context = new CommandContext(io, compiler);
         run.SetAction((r, ct) => Guard(io, () => RunCommand.RunAsync(context, r.GetValue(script)!, LlmSelection.Create(r.GetValue(llm), r.GetValue(model)), !r.GetValue(noWatch), r.GetValue(http), r.GetValue(config), ct)));
         chat.SetAction((r, ct) => Guard(io, () => ChatCommand.RunAsync(context, r.GetValue(script)!, LlmSelection.Create(r.GetValue(llm), r.GetValue(model)), !r.GetValue(noWatch), r.GetValue(http), r.GetValue(config), isRun: false, ct)));
         replay.SetAction((r, ct) => Guard(io, () => ReplayCommand.RunAsync(context, r.GetValue(script)!, r.GetValue(chatLog)!, LlmSelection.Create(r.GetValue(llm), r.GetValue(model)), r.GetValue(realtime), r.GetValue(http), r.GetValue(config), ct)));
-        check.SetAction((r, ct) => Guard(io, () => CheckCommand.RunAsync(context, r.GetValue(script)!, ct)));
+        check.SetAction((r, ct) => Guard(io, () => CheckCommand.RunAsync(context, r.GetValue(script)!, r.GetValue(config), ct)));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

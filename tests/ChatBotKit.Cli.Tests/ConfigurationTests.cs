@@ -106,4 +106,16 @@ public sealed class ConfigurationTests(WarmCompiler warm) : IClassFixture<WarmCo
         code.Should().Be(0, because: _error.ToString());
         _error.ToString().Should().Contain("serving http://127.0.0.1:");
     }
+
+    [Fact]
+    public async Task Check_ScriptReadingConfig_UsesBotYamlBesideIt()
+    {
+        File.WriteAllText(Path("bot.yaml"), "Bot:\n  Name: yamlbot\n");
+        File.WriteAllText(Path("bot.csx"), "Bot.WithName(Config[\"Bot:Name\"]);");
+
+        var code = await StreambotApp.RunAsync(["check", Path("bot.csx")], new CliStreams(new StringReader(""), _out, _error), warm.Compiler);
+
+        code.Should().Be(0, because: _out.ToString() + _error);
+        _out.ToString().Should().Contain("ok: bot 'yamlbot'");
+    }
 }
