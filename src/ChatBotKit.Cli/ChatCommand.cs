@@ -13,11 +13,12 @@ namespace ChatBotKit.Cli;
 /// </summary>
 internal static class ChatCommand
 {
-    public static async Task<int> RunAsync(CommandContext context, FileInfo script, LlmSelection llm, bool watch, string? http, bool isRun, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CommandContext context, FileInfo script, LlmSelection llm, bool watch, string? http, FileInfo? config, bool isRun, CancellationToken cancellationToken)
     {
         var io = context.IO;
+        var configuration = CliConfiguration.Load(script, config);
         using var loggerFactory = context.CreateLoggerFactory();
-        var host = context.CreateHost(loggerFactory);
+        var host = context.CreateHost(loggerFactory, configuration.Values);
         var first = await host.LoadAsync(script.FullName, cancellationToken).ConfigureAwait(false);
         var definition = first.Definition;
         var name = definition.Identity.Name;
@@ -28,7 +29,7 @@ internal static class ChatCommand
             ChatClient = llm.CreateClient?.Invoke(definition),
             DecisionListeners = [new QuietReasons(io.Error, name)],
         };
-        await using var endpoints = await CliHttp.StartAsync(http, null, io, cancellationToken).ConfigureAwait(false);
+        await using var endpoints = await CliHttp.StartAsync(configuration.Http(http, null), null, io, cancellationToken).ConfigureAwait(false);
         await using var runtime = new ChatBotRuntime(name, definition, options);
         var engine = runtime.Engine;
         endpoints.Add(runtime);

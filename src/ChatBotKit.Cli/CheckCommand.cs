@@ -1,14 +1,15 @@
 namespace ChatBotKit.Cli;
 
-/// <summary><c>streambot check</c>: compile, run the top level, build the bot; diagnostics to stdout.</summary>
+/// <summary><c>streambot check</c>: read the configuration, compile, run the top level (with the configuration as <c>Config</c>), build the bot; diagnostics to stdout.</summary>
 internal static class CheckCommand
 {
-    public static async Task<int> RunAsync(CommandContext context, FileInfo script, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CommandContext context, FileInfo script, FileInfo? config, CancellationToken cancellationToken)
     {
+        var configuration = CliConfiguration.Load(script, config);
         using var loggerFactory = context.CreateLoggerFactory();
         try
         {
-            using var generation = await context.CreateHost(loggerFactory).LoadAsync(script.FullName, cancellationToken).ConfigureAwait(false);
+            using var generation = await context.CreateHost(loggerFactory, configuration.Values).LoadAsync(script.FullName, cancellationToken).ConfigureAwait(false);
             CliStreams.Write(context.IO.Out, generation.Script.Warnings);
             var definition = generation.Definition;
             context.IO.Out.WriteLine($"{script.FullName}: ok: bot '{definition.Identity.Name}' with {definition.Triggers.Count} trigger(s), {generation.Script.Files.Count} file(s)");

@@ -15,5 +15,5 @@ internal sealed class CommandContext(CliStreams io, ScriptCompiler? compiler)
     public ILoggerFactory CreateLoggerFactory(LogLevel minimum = LogLevel.Warning) =>
         LoggerFactory.Create(b => b.ClearProviders().SetMinimumLevel(minimum).AddProvider(new TextWriterLoggerProvider(IO.Error, minimum)));
 
-    public ScriptHost CreateHost(ILoggerFactory loggerFactory) => new(Compiler, new ScriptHostOptions { LoggerFactory = loggerFactory });
+    public ScriptHost CreateHost(ILoggerFactory loggerFactory, IReadOnlyDictionary<string, string>? config = null) => new(Compiler, new ScriptHostOptions { LoggerFactory = loggerFactory, Config = config });
 }

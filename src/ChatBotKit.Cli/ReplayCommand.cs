@@ -13,7 +13,7 @@ namespace ChatBotKit.Cli;
 /// </summary>
 internal static class ReplayCommand
 {
-    public static async Task<int> RunAsync(CommandContext context, FileInfo script, FileInfo chatLog, LlmSelection llm, bool realtime, string? http, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CommandContext context, FileInfo script, FileInfo chatLog, LlmSelection llm, bool realtime, string? http, FileInfo? config, CancellationToken cancellationToken)
     {
         if (!chatLog.Exists)
         {
@@ -21,8 +21,9 @@ internal static class ReplayCommand
         }
 
         var io = context.IO;
+        var configuration = CliConfiguration.Load(script, config);
         using var loggerFactory = context.CreateLoggerFactory();
-        using var generation = await context.CreateHost(loggerFactory).LoadAsync(script.FullName, cancellationToken).ConfigureAwait(false);
+        using var generation = await context.CreateHost(loggerFactory, configuration.Values).LoadAsync(script.FullName, cancellationToken).ConfigureAwait(false);
         var definition = generation.Definition;
         var clock = realtime ? null : new VirtualClock(FirstTimestamp(chatLog.FullName) ?? DateTimeOffset.UnixEpoch);
         var options = new ChatBotEngineOptions
@@ -34,7 +35,7 @@ internal static class ReplayCommand
             ChatClient = llm.CreateClient?.Invoke(definition),
             DecisionListeners = [new QuietReasons(io.Error, definition.Identity.Name)],
         };
-        await using var endpoints = await CliHttp.StartAsync(http, null, io, cancellationToken).ConfigureAwait(false);
+        await using var endpoints = await CliHttp.StartAsync(configuration.Http(http, null), null, io, cancellationToken).ConfigureAwait(false);
         await using var runtime = new ChatBotRuntime(definition.Identity.Name, definition, options);
         var engine = runtime.Engine;
         endpoints.Add(runtime);

@@ -8,24 +8,27 @@ namespace ChatBotKit.Cli;
 
 /// <summary>
 /// <c>streambot run</c>: opens the sources the script declares and runs the bot on them until
-/// SIGINT/SIGTERM, reloading on save (unless <c>--no-watch</c>) and on SIGHUP. A reload keeps the
+/// SIGINT/SIGTERM, reloading on save (unless <c>--no-watch</c>) and on SIGHUP. SIGHUP reads the
+/// configuration again first: a bad one is reported and the running one kept. A reload keeps the
 /// connections whose settings did not change and joins or leaves changed channels. A script that
 /// declares no source runs on the console, as <c>chat</c> does, and says so.
 /// </summary>
 internal static class RunCommand
 {
-    public static async Task<int> RunAsync(CommandContext context, FileInfo script, LlmSelection llm, bool watch, string? http, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CommandContext context, FileInfo script, LlmSelection llm, bool watch, string? http, FileInfo? config, CancellationToken cancellationToken)
     {
         var io = context.IO;
+        var configuration = CliConfiguration.Load(script, config);
+        var values = new LiveConfig(configuration.Values);
         using var loggerFactory = context.CreateLoggerFactory();
-        var host = context.CreateHost(loggerFactory);
+        var host = context.CreateHost(loggerFactory, values);
         var first = await host.LoadAsync(script.FullName, cancellationToken).ConfigureAwait(false);
         var definition = first.Definition;
         if (definition.Sources.Count == 0)
         {
             first.Dispose();
             io.Status($"{script.Name} declares no source (Bot.AddSource(...) or a connector's Bot.AddTwitch(...)), so the bot runs on the console like 'chat'.");
-            return await ChatCommand.RunAsync(context, script, llm, watch, http, isRun: true, cancellationToken).ConfigureAwait(false);
+            return await ChatCommand.RunAsync(context, script, llm, watch, http, config, isRun: true, cancellationToken).ConfigureAwait(false);
         }
 
         var name = definition.Identity.Name;
@@ -35,7 +38,7 @@ internal static class RunCommand
             ChatClient = llm.CreateClient?.Invoke(definition),
             DecisionListeners = [new QuietReasons(io.Error, name)],
         };
-        await using var endpoints = await CliHttp.StartAsync(http, Hosting.Http.ChatBotHttpServer.DefaultEndpoint, io, cancellationToken).ConfigureAwait(false);
+        await using var endpoints = await CliHttp.StartAsync(configuration.Http(http, null), Hosting.Http.ChatBotHttpServer.DefaultEndpoint, io, cancellationToken).ConfigureAwait(false);
         await using var runtime = new ChatBotRuntime(name, definition, options);
         endpoints.Add(runtime);
         await using var reloader = new ScriptReloader(host, first, runtime.Swap, loggerFactory.CreateLogger("Script"));
@@ -46,28 +49,21 @@ internal static class RunCommand
             CliStreams.Write(io.Error, e.Diagnostics);
         };
 
-        // Without file watching the reloader has no loop of its own, so SIGHUPs are served here.
+        // SIGHUPs are served here: the configuration first, then the script (the reloader serializes with file watching).
         var hangups = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
         using var hangup = !OperatingSystem.IsWindows() ? PosixSignalRegistration.Create(PosixSignal.SIGHUP, s =>
         {
             s.Cancel = true;
-            if (watch)
-            {
-                reloader.RequestReload();
-            }
-            else
-            {
-                hangups.Writer.TryWrite(true);
-            }
+            hangups.Writer.TryWrite(true);
         }) : null;
-        var hangupLoop = ReloadOnHangupAsync(hangups.Reader, reloader, cancellationToken);
+        var hangupLoop = ReloadOnHangupAsync(hangups.Reader, () => ReloadAsync(script, config, values, reloader, io, cancellationToken), cancellationToken);
         if (watch)
         {
             reloader.Watch();
         }
 
         var watching = watch ? $"watching {first.Script.Files.Count} file(s), SIGHUP reloads" : "not watching files, SIGHUP reloads";
-        io.Status($"{name} is running on {Describe(definition)} · LLM: {llm.Description} · {watching}. Ctrl+C stops.");
+        io.Status($"{name} is running on {Describe(definition)} · LLM: {llm.Description} · {configuration.Describe()} · {watching}. Ctrl+C stops.");
         await first.StartAsync(loggerFactory.CreateLogger("Script"), cancellationToken).ConfigureAwait(false);
         await runtime.StartAsync(cancellationToken).ConfigureAwait(false);
         foreach (var failed in runtime.Sources.GetSources().Where(s => s.Platform is null))
@@ -90,13 +86,30 @@ internal static class RunCommand
         return StreambotApp.Ok;
     }
 
-    private static async Task ReloadOnHangupAsync(ChannelReader<bool> hangups, ScriptReloader reloader, CancellationToken cancellationToken)
+    private static async Task ReloadAsync(FileInfo script, FileInfo? config, LiveConfig values, ScriptReloader reloader, CliStreams io, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var configuration = CliConfiguration.Load(script, config);
+            values.Replace(configuration.Values);
+            io.Status($"reloaded the configuration ({configuration.Describe()}); /health and /metrics keep their endpoint until a restart.");
+        }
+        catch (Exception e) when (e is ChatBotConfigurationException or UsageException)
+        {
+            io.Status($"the new configuration is not valid; the running bot keeps its previous configuration:{Environment.NewLine}{e.Message}");
+            return;
+        }
+
+        await reloader.ReloadAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task ReloadOnHangupAsync(ChannelReader<bool> hangups, Func<Task> reload, CancellationToken cancellationToken)
     {
         try
         {
             await foreach (var _ in hangups.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                await reloader.ReloadAsync(cancellationToken).ConfigureAwait(false);
+                await reload().ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -103,4 +103,32 @@ public sealed class SignalTests : IDisposable
         _error.ToString().Should().Contain("reloaded bot.csx (version 2, sources: a, b)");
         process.ExitCode.Should().Be(0);
     }
+
+    [Fact]
+    public async Task Run_Hangup_BadConfigurationKeepsTheOldOneAndAGoodOneReachesTheReloadedScript()
+    {
+        File.WriteAllText(Path("a.jsonl"), """{"ts":"2026-01-01T20:00:00Z","user":"bob","text":"!dice","id":"m1"}""" + "\n");
+        File.WriteAllText(Path("b.jsonl"), """{"ts":"2026-01-01T20:00:00Z","user":"eve","text":"!dice","id":"m2"}""" + "\n");
+        File.WriteAllText(Path("bot.yaml"), "Dice:\n  Reply: one\n");
+        var script = Path("bot.csx");
+        var bot = "Bot.WithName(\"kit\").WithRateLimits(RateLimitPolicy.Unlimited).OnCommand(\"dice\", ctx => Config[\"Dice:Reply\"]);\n";
+        File.WriteAllText(script, bot + Source("a"));
+        using var process = Start(script);
+        await WaitForAsync(() => Read("a.out").Contains("one", StringComparison.Ordinal), process);
+
+        File.WriteAllText(Path("bot.yaml"), "Dice:\n  Reply: two\nChatBotKit:\n  ShutdownTimeout: forever\n");
+        await KillAsync(process, "HUP");
+        await WaitForAsync(() => _error.ToString().Contains("keeps its previous configuration", StringComparison.Ordinal), process);
+        File.WriteAllText(Path("bot.yaml"), "Dice:\n  Reply: three\n");
+        File.WriteAllText(script, bot + Source("a") + Source("b"));
+        await KillAsync(process, "HUP");
+        await WaitForAsync(() => Read("b.out").Contains("three", StringComparison.Ordinal), process);
+        await KillAsync(process, "TERM");
+        await process.WaitForExitAsync();
+
+        _error.ToString().Should().Contain($"ChatBotKit:ShutdownTimeout ({Path("bot.yaml")}(4)): 'forever' is not valid").And.Contain("reloaded the configuration (config: bot.yaml)");
+        Read("b.out").Should().NotContain("two");
+        Read("created.txt").Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal("a", "b");
+        process.ExitCode.Should().Be(0);
+    }
 }

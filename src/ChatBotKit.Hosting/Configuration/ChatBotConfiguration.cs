@@ -13,7 +13,9 @@ namespace ChatBotKit.Hosting.Configuration;
 public static partial class ChatBotConfiguration
 {
     /// <summary>Binds the <c>ChatBotKit</c> section; throws <see cref="ChatBotConfigurationException"/> listing every problem.</summary>
-    public static ChatBotHostingOptions Load(IConfiguration configuration)
+    /// <param name="configuration">The configuration to read.</param>
+    /// <param name="environmentPrefix">The prefix the app's environment variables carry (e.g. <c>STREAMBOT_</c>), named in the message for a refused secret.</param>
+    public static ChatBotHostingOptions Load(IConfiguration configuration, string environmentPrefix = "")
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var errors = new List<string>();
@@ -21,7 +23,7 @@ public static partial class ChatBotConfiguration
         {
             if (!string.IsNullOrEmpty(value) && SecretKey().IsMatch(key.Split(':')[^1]) && FromFile(configuration, key) is { } file)
             {
-                errors.Add($"{key} ({file}): looks like a secret; a configuration file must not hold it. Set the environment variable {key.Replace(":", "__", StringComparison.Ordinal).ToUpperInvariant()} instead.");
+                errors.Add($"{key} ({file}): looks like a secret; a configuration file must not hold it. Set the environment variable {environmentPrefix}{key.Replace(":", "__", StringComparison.Ordinal).ToUpperInvariant()} instead.");
             }
         }
 
