@@ -32,6 +32,7 @@ internal static class StreambotApp
         var root = new RootCommand("streambot: run, try, replay and check ChatBotKit bot scripts.") { run, chat, replay, check };
 
         var context = new CommandContext(io, compiler);
+        root.Add(IngestCommand.Create(io));
         run.SetAction((r, ct) => Guard(io, () => RunCommand.RunAsync(context, r.GetValue(script)!, LlmSelection.Create(r.GetValue(llm), r.GetValue(model)), !r.GetValue(noWatch), r.GetValue(http), r.GetValue(config), ct)));
         chat.SetAction((r, ct) => Guard(io, () => ChatCommand.RunAsync(context, r.GetValue(script)!, LlmSelection.Create(r.GetValue(llm), r.GetValue(model)), !r.GetValue(noWatch), r.GetValue(http), r.GetValue(config), isRun: false, ct)));
         replay.SetAction((r, ct) => Guard(io, () => ReplayCommand.RunAsync(context, r.GetValue(script)!, r.GetValue(chatLog)!, LlmSelection.Create(r.GetValue(llm), r.GetValue(model)), r.GetValue(realtime), r.GetValue(http), r.GetValue(config), ct)));

@@ -18,6 +18,7 @@ public sealed class ChatBusSource : ChatSourceBase
 {
     private readonly NatsConnection _nats;
     private readonly ChatBusSubjects _subjects;
+    private readonly bool _ownsConnection;
     private readonly ConcurrentDictionary<string, ChatPlatform> _platforms = new(StringComparer.Ordinal);
     private NatsSubscription? _events;
 
@@ -30,12 +31,27 @@ public sealed class ChatBusSource : ChatSourceBase
         _subjects = subjects ?? ChatBusSubjects.Default;
     }
 
+    /// <summary>
+    /// Creates a worker source with its own connection to <paramref name="options"/>' servers, opened on
+    /// <see cref="ChatSourceBase.ConnectAsync"/> and closed on dispose; the form a host's source registration uses.
+    /// </summary>
+    public ChatBusSource(NatsOptions options, ChatBusSubjects? subjects = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+        : this(new NatsConnection(options, loggerFactory?.CreateLogger<NatsConnection>(), timeProvider), subjects, logger: loggerFactory?.CreateLogger<ChatBusSource>()) =>
+        _ownsConnection = true;
+
     /// <summary>Events received by this worker.</summary>
     public long Received { get; private set; }
 
     /// <inheritdoc />
-    protected override async ValueTask ConnectCoreAsync(CancellationToken cancellationToken) =>
+    protected override async ValueTask ConnectCoreAsync(CancellationToken cancellationToken)
+    {
+        if (_ownsConnection && _nats.State != NatsConnectionState.Connected)
+        {
+            await _nats.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         _events = await _nats.SubscribeAsync(_subjects.Events + ".>", _subjects.WorkerQueue, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <inheritdoc />
     protected override async IAsyncEnumerable<ChatEvent> ReadEventsCoreAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -75,6 +91,11 @@ public sealed class ChatBusSource : ChatSourceBase
         if (_events is not null)
         {
             await _events.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_ownsConnection)
+        {
+            await _nats.DisposeAsync().ConfigureAwait(false);
         }
 
         await base.DisposeCoreAsync().ConfigureAwait(false);
