@@ -1,10 +1,5 @@
 using ChatBotKit.Cli;
 
-using var cancel = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    cancel.Cancel();
-};
-
-return await StreambotApp.RunAsync(args, new CliStreams(Console.In, Console.Out, Console.Error, ColourAllowed: !Console.IsErrorRedirected), cancellationToken: cancel.Token);
+// SIGINT and SIGTERM cancel the command through System.CommandLine (see StreambotApp), which
+// gives it up to 35 s to stop; a second handler here would race the process exit.
+return await StreambotApp.RunAsync(args, new CliStreams(Console.In, Console.Out, Console.Error, ColourAllowed: !Console.IsErrorRedirected));

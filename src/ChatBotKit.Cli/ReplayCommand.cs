@@ -39,10 +39,8 @@ internal static class ReplayCommand
         await using var runtime = new ChatBotRuntime(definition.Identity.Name, definition, options);
         var engine = runtime.Engine;
         endpoints.Add(runtime);
-        var sourceOptions = new ReplayChatSourceOptions { Clock = clock, Transcript = io.Out, LoggerFactory = loggerFactory, InputName = chatLog.FullName };
-        await using var replay = realtime
-            ? new ReplayChatSource(new RealtimeLogReader(File.OpenText(chatLog.FullName)), sourceOptions)
-            : new ReplayChatSource(chatLog.FullName, sourceOptions);
+        var sourceOptions = new ReplayChatSourceOptions { Clock = clock, Pace = realtime ? TimeProvider.System : null, Transcript = io.Out, LoggerFactory = loggerFactory, InputName = chatLog.FullName };
+        await using var replay = new ReplayChatSource(chatLog.FullName, sourceOptions);
         await generation.StartAsync(loggerFactory.CreateLogger("Script"), cancellationToken).ConfigureAwait(false);
         try
         {

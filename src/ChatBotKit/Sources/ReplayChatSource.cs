@@ -31,6 +31,7 @@ public sealed class ReplayChatSource : ChatSourceBase
     private DateTimeOffset? _latest;
     private long _skipped;
     private long _outOfOrder;
+    private (DateTimeOffset Line, long Started)? _paceOrigin;
 
     /// <summary>Replays the log file at <paramref name="path"/> (UTF-8), opened by <see cref="ChatSourceBase.ConnectAsync"/>.</summary>
     public ReplayChatSource(string path, ReplayChatSourceOptions? options = null)
@@ -93,6 +94,11 @@ public sealed class ReplayChatSource : ChatSourceBase
         {
             if (ToMessage(line, lines.LineNumber) is { } message)
             {
+                if (Options.Pace is { } pace)
+                {
+                    await WaitForTurnAsync(pace, message.Timestamp, cancellationToken).ConfigureAwait(false);
+                }
+
                 yield return message;
             }
         }
@@ -127,6 +133,16 @@ public sealed class ReplayChatSource : ChatSourceBase
         }
 
         return base.DisposeCoreAsync();
+    }
+
+    private async ValueTask WaitForTurnAsync(TimeProvider pace, DateTimeOffset timestamp, CancellationToken cancellationToken)
+    {
+        _paceOrigin ??= (timestamp, pace.GetTimestamp());
+        var due = timestamp - _paceOrigin.Value.Line - pace.GetElapsedTime(_paceOrigin.Value.Started);
+        if (due > TimeSpan.Zero)
+        {
+            await Task.Delay(due, pace, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static string RequirePath(string path)

@@ -24,6 +24,13 @@ public sealed record ReplayChatSourceOptions
     /// </summary>
     public VirtualClock? Clock { get; init; }
 
+    /// <summary>
+    /// When set, each event is handed out no sooner than its line's offset from the first line,
+    /// measured on this time provider (<see cref="TimeProvider.System"/> replays in real time).
+    /// Waiting is cancellable. <see langword="null"/> (the default) replays as fast as possible.
+    /// </summary>
+    public TimeProvider? Pace { get; init; }
+
     /// <summary>Where the transcript (one JSON line per sent message) goes; <see langword="null"/> means <see cref="Console.Out"/>. Not disposed by the source.</summary>
     public TextWriter? Transcript { get; init; }
 
