@@ -23,12 +23,7 @@ internal static class ChatCommand
         var definition = first.Definition;
         var name = definition.Identity.Name;
 
-        var options = new ChatBotEngineOptions
-        {
-            LoggerFactory = loggerFactory,
-            ChatClient = llm.CreateClient?.Invoke(definition),
-            DecisionListeners = [new QuietReasons(io.Error, name)],
-        };
+        var options = context.EngineOptions(loggerFactory, llm, definition);
         await using var endpoints = await CliHttp.StartAsync(configuration.Http(http, null), null, io, cancellationToken).ConfigureAwait(false);
         await using var runtime = new ChatBotRuntime(name, definition, options);
         var engine = runtime.Engine;
@@ -36,12 +31,7 @@ internal static class ChatCommand
 
         // Declared sources stay closed here: the engine alone takes the new definition.
         await using var reloader = new ScriptReloader(host, first, engine.SwapDefinition, loggerFactory.CreateLogger("Script"));
-        reloader.Reloaded += g => io.Status($"reloaded {script.Name} (version {g.Number}, {g.Definition.Triggers.Count} trigger(s))");
-        reloader.Failed += e =>
-        {
-            io.Status($"{script.Name} has errors; the running bot keeps its previous version:");
-            CliStreams.Write(io.Error, e.Diagnostics);
-        };
+        context.ReportReloads(reloader, script, g => $"{g.Definition.Triggers.Count} trigger(s)");
         await using var console = new ConsoleChatSource(new ConsoleChatSourceOptions { BotName = name, Input = io.In, Output = io.Out, LoggerFactory = loggerFactory });
 
         using var hangup = watch && !OperatingSystem.IsWindows() ? PosixSignalRegistration.Create(PosixSignal.SIGHUP, s =>

@@ -26,14 +26,11 @@ internal static class ReplayCommand
         using var generation = await context.CreateHost(loggerFactory, configuration.Values).LoadAsync(script.FullName, cancellationToken).ConfigureAwait(false);
         var definition = generation.Definition;
         var clock = realtime ? null : new VirtualClock(FirstTimestamp(chatLog.FullName) ?? DateTimeOffset.UnixEpoch);
-        var options = new ChatBotEngineOptions
+        var options = context.EngineOptions(loggerFactory, llm, definition) with
         {
-            LoggerFactory = loggerFactory,
             TimeProvider = clock ?? TimeProvider.System,
             RandomSeed = 1,
             ProcessSequentially = !realtime,
-            ChatClient = llm.CreateClient?.Invoke(definition),
-            DecisionListeners = [new QuietReasons(io.Error, definition.Identity.Name)],
         };
         await using var endpoints = await CliHttp.StartAsync(configuration.Http(http, null), null, io, cancellationToken).ConfigureAwait(false);
         await using var runtime = new ChatBotRuntime(definition.Identity.Name, definition, options);

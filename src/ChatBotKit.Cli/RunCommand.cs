@@ -32,22 +32,12 @@ internal static class RunCommand
         }
 
         var name = definition.Identity.Name;
-        var options = new ChatBotEngineOptions
-        {
-            LoggerFactory = loggerFactory,
-            ChatClient = llm.CreateClient?.Invoke(definition),
-            DecisionListeners = [new QuietReasons(io.Error, name)],
-        };
+        var options = context.EngineOptions(loggerFactory, llm, definition);
         await using var endpoints = await CliHttp.StartAsync(configuration.Http(http, null), Hosting.Http.ChatBotHttpServer.DefaultEndpoint, io, cancellationToken).ConfigureAwait(false);
         await using var runtime = new ChatBotRuntime(name, definition, options);
         endpoints.Add(runtime);
         await using var reloader = new ScriptReloader(host, first, runtime.Swap, loggerFactory.CreateLogger("Script"));
-        reloader.Reloaded += g => io.Status($"reloaded {script.Name} (version {g.Number}, sources: {Describe(g.Definition)})");
-        reloader.Failed += e =>
-        {
-            io.Status($"{script.Name} has errors; the running bot keeps its previous version:");
-            CliStreams.Write(io.Error, e.Diagnostics);
-        };
+        context.ReportReloads(reloader, script, g => $"sources: {Describe(g.Definition)}");
 
         // SIGHUPs are served here: the configuration first, then the script (the reloader serializes with file watching).
         var hangups = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
