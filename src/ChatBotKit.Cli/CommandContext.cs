@@ -20,7 +20,7 @@ internal sealed class CommandContext(CliStreams io, ScriptCompiler? compiler)
     public ChatBotEngineOptions EngineOptions(ILoggerFactory loggerFactory, LlmSelection llm, ChatBotDefinition definition) => new()
     {
         LoggerFactory = loggerFactory,
-        ChatClient = llm.CreateClient?.Invoke(definition),
+        ChatClientFactory = llm.CreateClient,
         DecisionListeners = [new QuietReasons(IO.Error, definition.Identity.Name)],
     };
 

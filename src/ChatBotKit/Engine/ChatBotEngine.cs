@@ -165,7 +165,7 @@ public sealed partial class ChatBotEngine : IAsyncDisposable
     }
 
     private ActiveDefinition Activate(ChatBotDefinition definition, int generation) =>
-        new(definition, Options.ChatClient ?? definition.ChatClient ?? new OfflineChatClient(definition.Identity.Name, definition.Personality), generation);
+        new(definition, Options.ChatClientFactory?.Invoke(definition) ?? Options.ChatClient ?? definition.ChatClient ?? new OfflineChatClient(definition.Identity.Name, definition.Personality), generation);
 
     private ChannelWorker OpenChannel(ChatEvent chatEvent)
     {

@@ -21,6 +21,13 @@ public sealed record ChatBotEngineOptions
     /// <summary>Overrides the definition's LLM (the <c>--llm</c> option does this).</summary>
     public IChatClient? ChatClient { get; init; }
 
+    /// <summary>
+    /// Builds the LLM for each definition the engine runs, the first and every one swapped in
+    /// later, overriding the definition's and <see cref="ChatClient"/>. <c>--llm offline</c> uses it
+    /// so the offline responder follows each reloaded script's name and personality.
+    /// </summary>
+    public Func<ChatBotDefinition, IChatClient>? ChatClientFactory { get; init; }
+
     /// <summary>The rate limiter; default a <see cref="SlidingWindowRateLimiter"/> following the definition's policy.</summary>
     public IRateLimiter? RateLimiter { get; init; }
 

@@ -98,4 +98,27 @@ public sealed class DefinitionSwapTests : EngineTestBase
 
         Llm.Requests.Single().Skip(1).Select(m => m.Text).Should().Equal("a: line 4", "a: kit?");
     }
+
+    [Fact]
+    public async Task SwapDefinition_ChatClientFactory_BuildsTheClientForEachDefinition()
+    {
+        var built = new List<string>();
+        var options = new ChatBotEngineOptions
+        {
+            ChatClientFactory = d =>
+            {
+                built.Add(d.Identity.Name);
+                return new FakeChatClient($"{d.Identity.Name} here");
+            },
+        };
+        await using var engine = Start(Bot().UseChatClient(Llm).OnMention().Build(), options);
+
+        engine.SwapDefinition(new ChatBotBuilder("bit").UseChatClient(Llm).OnMention().Build());
+        engine.Post(Message("a", "bit?"), Source);
+        await engine.WhenIdleAsync();
+
+        built.Should().Equal("kit", "bit");
+        Source.Sent.Select(m => m.Text).Should().Equal("bit here");
+        Llm.Requests.Should().BeEmpty(because: "the factory overrides the definition's client");
+    }
 }
