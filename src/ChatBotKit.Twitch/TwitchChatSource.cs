@@ -11,7 +11,7 @@ namespace ChatBotKit.Twitch;
 /// <summary>
 /// Twitch chat over IRCv3 (TLS, TCP or WebSocket). A reader loop parses lines into events and
 /// answers PINGs, a writer loop owns the socket's output, and a send loop paces the bot's messages
-/// under Twitch's limits; nothing the engine does can delay reading. The connection is watched,
+/// under Twitch's limits, each channel on its own; nothing the engine does can delay reading. The connection is watched,
 /// re-established with exponential backoff and jitter, and every channel is rejoined.
 /// </summary>
 public sealed partial class TwitchChatSource : ChatSourceBase, IChannelMembership
@@ -21,7 +21,7 @@ public sealed partial class TwitchChatSource : ChatSourceBase, IChannelMembershi
     private readonly TwitchEventParser _parser;
     private readonly TwitchSendPolicy _policy;
     private readonly Channel<ChatEvent> _events;
-    private readonly Channel<OutgoingMessage> _outbound;
+    private readonly TwitchOutbox _outbox;
     private readonly Lock _gate = new();
     private readonly HashSet<string> _channels = new(StringComparer.Ordinal);
     private TaskCompletionSource<IrcSession> _ready = NewReady();
@@ -46,9 +46,7 @@ public sealed partial class TwitchChatSource : ChatSourceBase, IChannelMembershi
         _events = Channel.CreateBounded<ChatEvent>(
             new BoundedChannelOptions(options.EventCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleWriter = true },
             _ => { Interlocked.Increment(ref _eventsDropped); TwitchLog.EventDropped(Logger); });
-        _outbound = Channel.CreateBounded<OutgoingMessage>(
-            new BoundedChannelOptions(options.Send.QueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
-            _ => { Statistics.CountQueueDrop(); TwitchLog.OutboundDropped(Logger); });
+        _outbox = new TwitchOutbox(options.Send.QueueCapacity);
         foreach (var channel in context.Channels)
         {
             _channels.Add(NormalizeChannel(channel));
@@ -89,7 +87,7 @@ public sealed partial class TwitchChatSource : ChatSourceBase, IChannelMembershi
     /// <inheritdoc />
     protected override async ValueTask DisposeCoreAsync()
     {
-        _outbound.Writer.TryComplete();
+        _outbox.Complete();
         await _run.ConfigureAwait(false);
         await _sendLoop.ConfigureAwait(false);
         _events.Writer.TryComplete();

@@ -28,8 +28,8 @@ internal static partial class TwitchLog
     [LoggerMessage(708, LogLevel.Warning, "Twitch: a message was lost when the connection broke")]
     public static partial void MessageLost(ILogger logger);
 
-    [LoggerMessage(709, LogLevel.Warning, "Twitch: the outbound queue is full; the oldest message was dropped")]
-    public static partial void OutboundDropped(ILogger logger);
+    [LoggerMessage(709, LogLevel.Warning, "Twitch: the outbound queue is full; the oldest message (to #{Channel}) was dropped")]
+    public static partial void OutboundDropped(ILogger logger, string channel);
 
     [LoggerMessage(710, LogLevel.Warning, "Twitch: the event queue is full; the oldest event was dropped")]
     public static partial void EventDropped(ILogger logger);
