@@ -1,3 +1,4 @@
+using System.Globalization;
 using ChatBotKit.Events;
 using ChatBotKit.Twitch.Connection;
 using ChatBotKit.Twitch.Parsing;
@@ -30,6 +31,9 @@ public sealed partial class TwitchChatSource
                 case "USERSTATE":
                     LearnRole(line);
                     return false;
+                case "ROOMSTATE":
+                    LearnSlowMode(line);
+                    break;
                 case "JOIN" or "PART" when line.Nick.Equals(session.Nick, StringComparison.OrdinalIgnoreCase):
                     return false;
                 default:
@@ -76,10 +80,30 @@ public sealed partial class TwitchChatSource
         }
 
         var elevated = (roles & (ChatRoles.Broadcaster | ChatRoles.Moderator | ChatRoles.Vip)) != 0;
+        var slowModeExempt = (roles & (ChatRoles.Broadcaster | ChatRoles.Moderator)) != 0;
         if (elevated != _policy.IsElevated(channel))
         {
-            _policy.SetElevated(channel, elevated);
             TwitchLog.RoleLearned(Logger, channel, elevated);
+        }
+
+        _policy.SetRole(channel, elevated, slowModeExempt);
+    }
+
+    // ROOMSTATE carries every setting on JOIN and only the changed ones later: slow=N is seconds, 0 off.
+    private void LearnSlowMode(in IrcLine line)
+    {
+        if (line.ParameterCount < 1 || !line.TryGetTag("slow", out var slow)
+            || !int.TryParse(slow, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return;
+        }
+
+        var channel = NormalizeChannel(new string(line.Parameter(0)));
+        var interval = TimeSpan.FromSeconds(seconds);
+        if (interval != _policy.SlowModeOf(channel))
+        {
+            _policy.SetSlowMode(channel, interval);
+            TwitchLog.SlowModeLearned(Logger, channel, interval);
         }
     }
 

@@ -80,6 +80,9 @@ public sealed partial class TwitchChatSource : ChatSourceBase, IChannelMembershi
     /// <summary>Whether the bot is moderator, VIP or broadcaster in <paramref name="channel"/>, as the last USERSTATE said.</summary>
     public bool IsElevatedIn(string channel) => _policy.IsElevated(NormalizeChannel(channel));
 
+    /// <summary>The slow-mode interval Twitch's last ROOMSTATE gave <paramref name="channel"/> (zero when off); the bot keeps to it unless it is moderator or broadcaster there.</summary>
+    public TimeSpan SlowModeIn(string channel) => _policy.SlowModeOf(NormalizeChannel(channel));
+
     /// <inheritdoc />
     protected override IAsyncEnumerable<ChatEvent> ReadEventsCoreAsync(CancellationToken cancellationToken) =>
         _events.Reader.ReadAllAsync(cancellationToken);

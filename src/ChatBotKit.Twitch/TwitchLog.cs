@@ -43,6 +43,9 @@ internal static partial class TwitchLog
     [LoggerMessage(713, LogLevel.Debug, "Twitch: #{Channel}: the bot's role allows elevated sending: {Elevated}")]
     public static partial void RoleLearned(ILogger logger, string channel, bool elevated);
 
+    [LoggerMessage(716, LogLevel.Debug, "Twitch: #{Channel}: slow mode {Interval} (zero is off)")]
+    public static partial void SlowModeLearned(ILogger logger, string channel, TimeSpan interval);
+
     [LoggerMessage(714, LogLevel.Information, "Twitch: the server asked to reconnect")]
     public static partial void ReconnectRequested(ILogger logger);
 
