@@ -7,8 +7,9 @@ namespace ChatBotKit.Twitch;
 
 public sealed partial class TwitchChatSource
 {
-    // Runs on the reader loop: answer what the connection needs, then hand the event on. Returns
-    // true when the server asked for a reconnect. Never throws: a bad line is logged and skipped.
+    // Runs on a reader loop (two during a handover, so callers hold _lineGate): answer what the
+    // connection needs, then hand the event on. Returns true when the server asked for a reconnect.
+    // Never throws: a bad line is logged and skipped.
     private bool HandleLine(IrcSession session, string text)
     {
         try
@@ -26,7 +27,6 @@ public sealed partial class TwitchChatSource
                     session.TryWrite(line.ParameterCount == 0 ? "PONG" : "PONG :" + new string(line.LastParameter));
                     return false;
                 case "RECONNECT":
-                    TwitchLog.ReconnectRequested(Logger);
                     return true;
                 case "USERSTATE":
                     LearnRole(line);
@@ -34,10 +34,20 @@ public sealed partial class TwitchChatSource
                 case "ROOMSTATE":
                     LearnSlowMode(line);
                     break;
+                case "JOIN" when line.Nick.Equals(session.Nick, StringComparison.OrdinalIgnoreCase) && line.ParameterCount > 0:
+                    session.ConfirmJoin(NormalizeChannel(new string(line.Parameter(0))));
+                    return false;
                 case "JOIN" or "PART" when line.Nick.Equals(session.Nick, StringComparison.OrdinalIgnoreCase):
                     return false;
                 default:
                     break;
+            }
+
+            // During a handover both connections deliver the channels' lines: let each through once.
+            // A NOTICE answers what the bot sent on that connection, so it is never a copy.
+            if (line.Command is not "NOTICE" && !_overlap.IsFirst(line, _time))
+            {
+                return false;
             }
 
             var evt = _parser.Parse(line);

@@ -91,11 +91,40 @@ public sealed partial class TwitchChatSource : ChatSourceBase, IChannelMembershi
     protected override async ValueTask DisposeCoreAsync()
     {
         _outbox.Complete();
-        await _run.ConfigureAwait(false);
+        await RunsAsync().ConfigureAwait(false);
         await _sendLoop.ConfigureAwait(false);
         _events.Writer.TryComplete();
         _joinGate.Dispose();
         await base.DisposeCoreAsync().ConfigureAwait(false);
+    }
+
+    // Waits for the connection's run and any handover; a handover may start a new run meanwhile.
+    private async Task RunsAsync()
+    {
+        while (true)
+        {
+            Task run;
+            Task? handover;
+            lock (_gate)
+            {
+                run = _run;
+                handover = _handover?.Done;
+            }
+
+            await run.ConfigureAwait(false);
+            if (handover is not null)
+            {
+                await handover.ConfigureAwait(false);
+            }
+
+            lock (_gate)
+            {
+                if (run == _run && handover == _handover?.Done)
+                {
+                    return;
+                }
+            }
+        }
     }
 
     /// <summary>Lower case without the leading <c>#</c>.</summary>

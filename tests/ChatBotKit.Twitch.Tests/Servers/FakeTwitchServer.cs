@@ -94,7 +94,14 @@ public sealed class FakeTwitchServer : IAsyncDisposable
         {
             if (joined.ContainsKey(channel))
             {
-                await connection.WriteLineAsync(line);
+                try
+                {
+                    await connection.WriteLineAsync(line);
+                }
+                catch (Exception ex) when (ex is IOException or System.Net.WebSockets.WebSocketException or ObjectDisposedException)
+                {
+                    // The client closed this connection a moment ago; the serving loop removes it.
+                }
             }
         }
     }
@@ -178,6 +185,7 @@ public sealed class FakeTwitchServer : IAsyncDisposable
                         break;
                     case "JOIN":
                         var channel = line.Parameter(0).ToString();
+                        joined[channel.TrimStart('#')] = 0;
                         await connection.WriteLineAsync($":{nick}!{nick}@{nick}.tmi.twitch.tv JOIN {channel}");
                         if (SendRoomState)
                         {
@@ -185,7 +193,6 @@ public sealed class FakeTwitchServer : IAsyncDisposable
                         }
 
                         await connection.WriteLineAsync($"@badge-info=;badges={Badges};color=;display-name={nick};emote-sets=0;mod={(Badges.Contains("moderator", StringComparison.Ordinal) ? 1 : 0)};subscriber=0;user-type= :tmi.twitch.tv USERSTATE {channel}");
-                        joined[channel.TrimStart('#')] = 0;
                         _joins.Writer.TryWrite(channel.TrimStart('#'));
                         break;
                     case "PING":
