@@ -66,6 +66,8 @@ public sealed partial class TwitchChatSource
 
             lock (_gate)
             {
+                // The old session's run ends by closing the old connection; disposal still waits for it.
+                _retiredRun = _retiredRun.IsCompleted ? _run : Task.WhenAll(_retiredRun, _run);
                 _run = RunAsync(next, reading, stop);
             }
 

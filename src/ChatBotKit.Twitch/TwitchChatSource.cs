@@ -26,6 +26,7 @@ public sealed partial class TwitchChatSource : ChatSourceBase, IChannelMembershi
     private readonly HashSet<string> _channels = new(StringComparer.Ordinal);
     private TaskCompletionSource<IrcSession> _ready = NewReady();
     private Task _run = Task.CompletedTask;
+    private Task _retiredRun = Task.CompletedTask;
     private Task _sendLoop = Task.CompletedTask;
     private long _eventsDropped;
 
@@ -98,28 +99,22 @@ public sealed partial class TwitchChatSource : ChatSourceBase, IChannelMembershi
         await base.DisposeCoreAsync().ConfigureAwait(false);
     }
 
-    // Waits for the connection's run and any handover; a handover may start a new run meanwhile.
+    // Waits for the connection's run, the run a handover retired (closing the old connection) and
+    // any handover; a handover may start a new run meanwhile.
     private async Task RunsAsync()
     {
         while (true)
         {
-            Task run;
-            Task? handover;
+            Task[] runs;
             lock (_gate)
             {
-                run = _run;
-                handover = _handover?.Done;
+                runs = [_run, _retiredRun, _handover?.Done ?? Task.CompletedTask];
             }
 
-            await run.ConfigureAwait(false);
-            if (handover is not null)
-            {
-                await handover.ConfigureAwait(false);
-            }
-
+            await Task.WhenAll(runs).ConfigureAwait(false);
             lock (_gate)
             {
-                if (run == _run && handover == _handover?.Done)
+                if (runs[0] == _run && runs[1] == _retiredRun && runs[2] == (_handover?.Done ?? Task.CompletedTask))
                 {
                     return;
                 }

@@ -70,6 +70,22 @@ public sealed class TwitchHandoverTests
         source.Statistics.LostOnDisconnect.Should().Be(0);
     }
 
+    [Fact]
+    public async Task Reconnect_SourceDisposedDuringTheSwitch_DisposeClosesEveryConnection()
+    {
+        await using var server = new FakeTwitchServer { EnforceLimits = false };
+        var source = TwitchChatSourceTests.Source(server, "c");
+        await source.ConnectAsync();
+        await server.NextJoinAsync(Patience);
+
+        await server.PushAsync(":tmi.twitch.tv RECONNECT");
+        await WaitUntilAsync(() => server.Logins == 2);
+        await source.DisposeAsync().AsTask().WaitAsync(Patience);
+
+        await WaitUntilAsync(() => server.ConnectionCount == 0);
+        source.State.Should().Be(ConnectionState.Closed);
+    }
+
     private static string Chat(string channel, int n) =>
         $"@badges=;display-name=viewer;id=msg-{n};user-id=42;tmi-sent-ts=1700000000000 :viewer!viewer@viewer.tmi.twitch.tv PRIVMSG #{channel} :message {n}";
 

@@ -98,7 +98,7 @@ public sealed class FakeTwitchServer : IAsyncDisposable
                 {
                     await connection.WriteLineAsync(line);
                 }
-                catch (Exception ex) when (ex is IOException or System.Net.WebSockets.WebSocketException or ObjectDisposedException)
+                catch (Exception)
                 {
                     // The client closed this connection a moment ago; the serving loop removes it.
                 }
