@@ -65,7 +65,7 @@ public sealed partial class TwitchChatSource
     {
         while (true)
         {
-            stop ??= new CancellationTokenSource();
+            stop ??= NewStop();
             var reason = await (reading ?? ReadSessionAsync(session, stop)).ConfigureAwait(false);
             reading = null;
             var handover = HandoverFrom(session);

@@ -12,7 +12,7 @@ public sealed partial class TwitchChatSource
 
     private readonly Lock _lineGate = new();
     private readonly OverlapFilter _overlap = new();
-    private (IrcSession From, Task<bool> Done)? _handover;
+    private Task<bool>? _handover;
 
     // A RECONNECT from Twitch: make before break. Twitch keeps the old connection working for a
     // while, so open a new one, log in and rejoin every channel on it while the old one is still
@@ -23,13 +23,12 @@ public sealed partial class TwitchChatSource
         lock (_gate)
         {
             // One at a time, and none from a session already replaced.
-            if (DisposalToken.IsCancellationRequested || _handover is { Done.IsCompleted: false }
-                || (_handover is { } done && done.From == old && done.Done.Result))
+            if (DisposalToken.IsCancellationRequested || _handover is { IsCompleted: false } || old.Handover is { IsCompletedSuccessfully: true, Result: true })
             {
                 return;
             }
 
-            _handover = (old, Task.Run(() => HandOverAsync(stopOld)));
+            _handover = old.Handover = Task.Run(() => HandOverAsync(stopOld));
         }
     }
 
@@ -38,7 +37,7 @@ public sealed partial class TwitchChatSource
     {
         lock (_gate)
         {
-            return _handover is { } handover && handover.From == session ? handover.Done : null;
+            return session.Handover;
         }
     }
 
@@ -49,7 +48,7 @@ public sealed partial class TwitchChatSource
         try
         {
             var next = await OpenSessionAsync(DisposalToken).ConfigureAwait(false);
-            var stop = new CancellationTokenSource();
+            var stop = NewStop();
             var reading = ReadSessionAsync(next, stop);
             try
             {
@@ -72,8 +71,7 @@ public sealed partial class TwitchChatSource
             }
 
             TwitchLog.HandedOver(Logger);
-            await Task.Delay(HandoverLinger, _time, DisposalToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            await stopOld.CancelAsync().ConfigureAwait(false);
+            stopOld.CancelAfter(HandoverLinger);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !DisposalToken.IsCancellationRequested)
@@ -90,6 +88,9 @@ public sealed partial class TwitchChatSource
             _overlap.EndAt(_time.GetUtcNow() + HandoverGrace);
         }
     }
+
+    // Stops a session's reading; CancelAfter runs on the source's clock.
+    private CancellationTokenSource NewStop() => new(Timeout.InfiniteTimeSpan, _time);
 
     private async Task WaitForJoinsAsync(IrcSession session, IReadOnlyCollection<string> channels, CancellationToken cancellationToken)
     {

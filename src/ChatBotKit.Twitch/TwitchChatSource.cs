@@ -108,13 +108,13 @@ public sealed partial class TwitchChatSource : ChatSourceBase, IChannelMembershi
             Task[] runs;
             lock (_gate)
             {
-                runs = [_run, _retiredRun, _handover?.Done ?? Task.CompletedTask];
+                runs = [_run, _retiredRun, _handover ?? Task.CompletedTask];
             }
 
             await Task.WhenAll(runs).ConfigureAwait(false);
             lock (_gate)
             {
-                if (runs[0] == _run && runs[1] == _retiredRun && runs[2] == (_handover?.Done ?? Task.CompletedTask))
+                if (runs[0] == _run && runs[1] == _retiredRun && runs[2] == (_handover ?? Task.CompletedTask))
                 {
                     return;
                 }

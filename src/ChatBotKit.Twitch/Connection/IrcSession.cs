@@ -42,6 +42,9 @@ internal sealed class IrcSession : IAsyncDisposable
     /// <summary>Whether the server granted the standard IRCv3 <c>message-tags</c> capability instead.</summary>
     public bool MessageTags { get; private set; }
 
+    /// <summary>The handover to a new connection that a RECONNECT on this one started, if any; true once it switched.</summary>
+    public Task<bool>? Handover { get; set; }
+
     /// <summary>How long since the server last sent anything.</summary>
     public TimeSpan Silence => _time.GetElapsedTime(Interlocked.Read(ref _lastActivity));
 
