@@ -44,6 +44,7 @@ public sealed partial class TwitchChatSource : ChatSourceBase, IChannelMembershi
         _time = context.TimeProvider;
         _parser = new TwitchEventParser(_time);
         _policy = new TwitchSendPolicy(options.Send, _time, Statistics);
+        // One writer at a time: the reader loops (two during a handover) hand lines on under _lineGate.
         _events = Channel.CreateBounded<ChatEvent>(
             new BoundedChannelOptions(options.EventCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleWriter = true },
             _ => { Interlocked.Increment(ref _eventsDropped); TwitchLog.EventDropped(Logger); });
