@@ -26,7 +26,9 @@ public sealed partial class TwitchChatSource
         return session;
     }
 
-    private async Task InstallAsync(IrcSession session, CancellationToken cancellationToken)
+    // Joins every channel, then makes the session the one sending goes to. With confirmJoins (a
+    // handover) it first waits, within ConnectTimeout, until the server confirmed the JOINs.
+    private async Task InstallAsync(IrcSession session, CancellationToken cancellationToken, bool confirmJoins = false)
     {
         var joined = new HashSet<string>(StringComparer.Ordinal);
         foreach (var channel in Channels)
@@ -35,8 +37,18 @@ public sealed partial class TwitchChatSource
             joined.Add(channel);
         }
 
+        if (confirmJoins)
+        {
+            await WaitForJoinsAsync(session, joined, cancellationToken).ConfigureAwait(false);
+        }
+
         lock (_gate)
         {
+            if (_ready.Task.IsCompleted)
+            {
+                _ready = NewReady();
+            }
+
             _ready.TrySetResult(session);
         }
 
@@ -47,12 +59,26 @@ public sealed partial class TwitchChatSource
         }
     }
 
-    // Owns the connection for the source's life: read until the session ends, then reconnect.
-    private async Task RunAsync(IrcSession session)
+    // Owns the connection: read until the session ends, then reconnect. When a handover replaced
+    // the session, the new session's run carries on and this one closes the old connection.
+    private async Task RunAsync(IrcSession session, Task<string>? reading = null, CancellationTokenSource? stop = null)
     {
         while (true)
         {
-            var reason = await ReadSessionAsync(session).ConfigureAwait(false);
+            stop ??= NewStop();
+            var reason = await (reading ?? ReadSessionAsync(session, stop)).ConfigureAwait(false);
+            reading = null;
+            var handover = HandoverFrom(session);
+            var replaced = handover is not null && await handover.ConfigureAwait(false);
+            stop.Dispose();
+            stop = null;
+            if (replaced)
+            {
+                await session.CloseAsync(_options.ConnectTimeout).ConfigureAwait(false);
+                TwitchLog.OldConnectionClosed(Logger);
+                return;
+            }
+
             lock (_gate)
             {
                 if (_ready.Task.IsCompleted)
@@ -69,7 +95,7 @@ public sealed partial class TwitchChatSource
 
             TwitchLog.ConnectionLost(Logger, reason);
             SetState(Sources.ConnectionState.Reconnecting);
-            var next = await ReconnectAsync(immediately: reason == "RECONNECT").ConfigureAwait(false);
+            var next = await ReconnectAsync(immediately: handover is not null).ConfigureAwait(false);
             if (next is null)
             {
                 return;
@@ -116,10 +142,11 @@ public sealed partial class TwitchChatSource
         }
     }
 
-    // Reads lines until the server closes, goes silent past the watchdog, asks to reconnect or the source is disposed.
-    private async Task<string> ReadSessionAsync(IrcSession session)
+    // Reads lines until the server closes, goes silent past the watchdog, a handover stops it or the
+    // source is disposed. A RECONNECT starts a handover and reading goes on meanwhile.
+    private async Task<string> ReadSessionAsync(IrcSession session, CancellationTokenSource stop)
     {
-        using var dead = CancellationTokenSource.CreateLinkedTokenSource(DisposalToken);
+        using var dead = CancellationTokenSource.CreateLinkedTokenSource(DisposalToken, stop.Token);
         var watchdog = WatchAsync(session, dead);
         try
         {
@@ -131,15 +158,21 @@ public sealed partial class TwitchChatSource
                     return "closed by the server";
                 }
 
-                if (HandleLine(session, line))
+                bool reconnect;
+                lock (_lineGate)
                 {
-                    return "RECONNECT";
+                    reconnect = HandleLine(session, line);
+                }
+
+                if (reconnect)
+                {
+                    StartHandover(session, stop);
                 }
             }
         }
         catch (OperationCanceledException)
         {
-            return DisposalToken.IsCancellationRequested ? "disposed" : "no answer to PING";
+            return DisposalToken.IsCancellationRequested ? "disposed" : stop.IsCancellationRequested ? "replaced" : "no answer to PING";
         }
         catch (Exception ex)
         {

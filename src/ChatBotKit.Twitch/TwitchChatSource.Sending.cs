@@ -10,30 +10,53 @@ public sealed partial class TwitchChatSource
     /// <summary>Queues the message; the send loop sends it when Twitch's limits allow. Never waits for the network.</summary>
     protected override ValueTask SendCoreAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
+        var channel = NormalizeChannel(message.Channel);
         if (IsAnonymous)
         {
             Statistics.CountAnonymousDrop();
-            TwitchLog.NotSent(Logger, message.Channel, "the connection is anonymous (read-only); set TwitchOptions.Nick and the token variable");
-            return ValueTask.CompletedTask;
+            TwitchLog.NotSent(Logger, channel, "the connection is anonymous (read-only); set TwitchOptions.Nick and the token variable");
         }
-
-        if (!_outbound.Writer.TryWrite(message))
+        else if (message.Kind == MessageKind.Private)
         {
             Statistics.CountStoppedChannelDrop();
-            TwitchLog.NotSent(Logger, message.Channel, "the source is closing");
+            TwitchLog.NotSent(Logger, channel, "whispers cannot be sent over IRC (Twitch needs the Helix API for them)");
+        }
+        else if (!_outbox.TryAdd(channel, message, out var dropped))
+        {
+            Statistics.CountStoppedChannelDrop();
+            TwitchLog.NotSent(Logger, channel, "the source is closing");
+        }
+        else if (dropped is not null)
+        {
+            Statistics.CountQueueDrop();
+            TwitchLog.OutboundDropped(Logger, dropped.Channel);
         }
 
         return ValueTask.CompletedTask;
     }
 
-    // The one loop that paces and writes the bot's messages; it outlives connections, so the queue survives reconnects.
+    // The one loop that paces and writes the bot's messages; it outlives connections, so the queue
+    // survives reconnects. It takes the oldest message whose channel may send now, so a channel that
+    // must wait does not hold up the others, while the account's window is shared by all of them.
     private async Task SendLoopAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await foreach (var message in _outbound.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            while (true)
             {
-                await SendOneAsync(message, cancellationToken).ConfigureAwait(false);
+                var changed = _outbox.Changed;
+                if (_outbox.TryTake(SendDelay, out var waiting, out var wait))
+                {
+                    await SendOneAsync(waiting!.Channel, waiting.Message, cancellationToken).ConfigureAwait(false);
+                }
+                else if (_outbox.IsDone)
+                {
+                    return;
+                }
+                else
+                {
+                    await WaitForChangeAsync(changed, wait, cancellationToken).ConfigureAwait(false);
+                }
             }
         }
         catch (OperationCanceledException)
@@ -42,32 +65,35 @@ public sealed partial class TwitchChatSource
         }
     }
 
-    private async Task SendOneAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    // A stopped channel's messages are taken at once, to be dropped and counted.
+    private TimeSpan SendDelay(string channel) => _policy.IsStopped(channel) ? TimeSpan.Zero : _policy.DelayFor(channel);
+
+    // Until a message arrives or the shortest channel delay has passed.
+    private async Task WaitForChangeAsync(Task changed, TimeSpan wait, CancellationToken cancellationToken)
     {
-        var channel = NormalizeChannel(message.Channel);
-        if (message.Kind == MessageKind.Private)
+        if (wait == Timeout.InfiniteTimeSpan)
+        {
+            await changed.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        await Task.WhenAny(changed, Task.Delay(wait, _time, timer.Token)).ConfigureAwait(false);
+        await timer.CancelAsync().ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    private async Task SendOneAsync(string channel, OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        if (_policy.IsStopped(channel))
         {
             Statistics.CountStoppedChannelDrop();
-            TwitchLog.NotSent(Logger, channel, "whispers cannot be sent over IRC (Twitch needs the Helix API for them)");
+            TwitchLog.NotSent(Logger, channel, "Twitch said the bot is banned there");
             return;
         }
 
         while (true)
         {
-            if (_policy.IsStopped(channel))
-            {
-                Statistics.CountStoppedChannelDrop();
-                TwitchLog.NotSent(Logger, channel, "Twitch said the bot is banned there");
-                return;
-            }
-
-            var delay = _policy.DelayFor(channel);
-            if (delay > TimeSpan.Zero)
-            {
-                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
             Task<IrcSession> ready;
             lock (_gate)
             {

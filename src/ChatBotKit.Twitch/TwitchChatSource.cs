@@ -11,7 +11,7 @@ namespace ChatBotKit.Twitch;
 /// <summary>
 /// Twitch chat over IRCv3 (TLS, TCP or WebSocket). A reader loop parses lines into events and
 /// answers PINGs, a writer loop owns the socket's output, and a send loop paces the bot's messages
-/// under Twitch's limits; nothing the engine does can delay reading. The connection is watched,
+/// under Twitch's limits, each channel on its own; nothing the engine does can delay reading. The connection is watched,
 /// re-established with exponential backoff and jitter, and every channel is rejoined.
 /// </summary>
 public sealed partial class TwitchChatSource : ChatSourceBase, IChannelMembership
@@ -21,11 +21,12 @@ public sealed partial class TwitchChatSource : ChatSourceBase, IChannelMembershi
     private readonly TwitchEventParser _parser;
     private readonly TwitchSendPolicy _policy;
     private readonly Channel<ChatEvent> _events;
-    private readonly Channel<OutgoingMessage> _outbound;
+    private readonly TwitchOutbox _outbox;
     private readonly Lock _gate = new();
     private readonly HashSet<string> _channels = new(StringComparer.Ordinal);
     private TaskCompletionSource<IrcSession> _ready = NewReady();
     private Task _run = Task.CompletedTask;
+    private Task _retiredRun = Task.CompletedTask;
     private Task _sendLoop = Task.CompletedTask;
     private long _eventsDropped;
 
@@ -43,12 +44,11 @@ public sealed partial class TwitchChatSource : ChatSourceBase, IChannelMembershi
         _time = context.TimeProvider;
         _parser = new TwitchEventParser(_time);
         _policy = new TwitchSendPolicy(options.Send, _time, Statistics);
+        // One writer at a time: the reader loops (two during a handover) hand lines on under _lineGate.
         _events = Channel.CreateBounded<ChatEvent>(
             new BoundedChannelOptions(options.EventCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleWriter = true },
             _ => { Interlocked.Increment(ref _eventsDropped); TwitchLog.EventDropped(Logger); });
-        _outbound = Channel.CreateBounded<OutgoingMessage>(
-            new BoundedChannelOptions(options.Send.QueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
-            _ => { Statistics.CountQueueDrop(); TwitchLog.OutboundDropped(Logger); });
+        _outbox = new TwitchOutbox(options.Send.QueueCapacity);
         foreach (var channel in context.Channels)
         {
             _channels.Add(NormalizeChannel(channel));
@@ -82,6 +82,9 @@ public sealed partial class TwitchChatSource : ChatSourceBase, IChannelMembershi
     /// <summary>Whether the bot is moderator, VIP or broadcaster in <paramref name="channel"/>, as the last USERSTATE said.</summary>
     public bool IsElevatedIn(string channel) => _policy.IsElevated(NormalizeChannel(channel));
 
+    /// <summary>The slow-mode interval Twitch's last ROOMSTATE gave <paramref name="channel"/> (zero when off); the bot keeps to it unless it is moderator or broadcaster there.</summary>
+    public TimeSpan SlowModeIn(string channel) => _policy.SlowModeOf(NormalizeChannel(channel));
+
     /// <inheritdoc />
     protected override IAsyncEnumerable<ChatEvent> ReadEventsCoreAsync(CancellationToken cancellationToken) =>
         _events.Reader.ReadAllAsync(cancellationToken);
@@ -89,12 +92,35 @@ public sealed partial class TwitchChatSource : ChatSourceBase, IChannelMembershi
     /// <inheritdoc />
     protected override async ValueTask DisposeCoreAsync()
     {
-        _outbound.Writer.TryComplete();
-        await _run.ConfigureAwait(false);
+        _outbox.Complete();
+        await RunsAsync().ConfigureAwait(false);
         await _sendLoop.ConfigureAwait(false);
         _events.Writer.TryComplete();
         _joinGate.Dispose();
         await base.DisposeCoreAsync().ConfigureAwait(false);
+    }
+
+    // Waits for the connection's run, the run a handover retired (closing the old connection) and
+    // any handover; a handover may start a new run meanwhile.
+    private async Task RunsAsync()
+    {
+        while (true)
+        {
+            Task[] runs;
+            lock (_gate)
+            {
+                runs = [_run, _retiredRun, _handover ?? Task.CompletedTask];
+            }
+
+            await Task.WhenAll(runs).ConfigureAwait(false);
+            lock (_gate)
+            {
+                if (runs[0] == _run && runs[1] == _retiredRun && runs[2] == (_handover ?? Task.CompletedTask))
+                {
+                    return;
+                }
+            }
+        }
     }
 
     /// <summary>Lower case without the leading <c>#</c>.</summary>

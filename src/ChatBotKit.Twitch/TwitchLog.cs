@@ -28,8 +28,8 @@ internal static partial class TwitchLog
     [LoggerMessage(708, LogLevel.Warning, "Twitch: a message was lost when the connection broke")]
     public static partial void MessageLost(ILogger logger);
 
-    [LoggerMessage(709, LogLevel.Warning, "Twitch: the outbound queue is full; the oldest message was dropped")]
-    public static partial void OutboundDropped(ILogger logger);
+    [LoggerMessage(709, LogLevel.Warning, "Twitch: the outbound queue is full; the oldest message (to #{Channel}) was dropped")]
+    public static partial void OutboundDropped(ILogger logger, string channel);
 
     [LoggerMessage(710, LogLevel.Warning, "Twitch: the event queue is full; the oldest event was dropped")]
     public static partial void EventDropped(ILogger logger);
@@ -43,8 +43,23 @@ internal static partial class TwitchLog
     [LoggerMessage(713, LogLevel.Debug, "Twitch: #{Channel}: the bot's role allows elevated sending: {Elevated}")]
     public static partial void RoleLearned(ILogger logger, string channel, bool elevated);
 
-    [LoggerMessage(714, LogLevel.Information, "Twitch: the server asked to reconnect")]
+    [LoggerMessage(716, LogLevel.Debug, "Twitch: #{Channel}: slow mode {Interval} (zero is off)")]
+    public static partial void SlowModeLearned(ILogger logger, string channel, TimeSpan interval);
+
+    [LoggerMessage(714, LogLevel.Information, "Twitch: the server asked to reconnect; opening a new connection while the old one still works")]
     public static partial void ReconnectRequested(ILogger logger);
+
+    [LoggerMessage(717, LogLevel.Information, "Twitch: the new connection has joined every channel; sending switched to it")]
+    public static partial void HandedOver(ILogger logger);
+
+    [LoggerMessage(718, LogLevel.Warning, "Twitch: opening the new connection after RECONNECT failed; staying on the old one until it closes")]
+    public static partial void HandoverFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(719, LogLevel.Warning, "Twitch: the new connection's JOINs were not all confirmed within {Timeout}; switching anyway")]
+    public static partial void JoinsUnconfirmed(ILogger logger, TimeSpan timeout);
+
+    [LoggerMessage(720, LogLevel.Information, "Twitch: the old connection is closed")]
+    public static partial void OldConnectionClosed(ILogger logger);
 
     [LoggerMessage(715, LogLevel.Information, "Twitch: server notice {NoticeId}: {Text}")]
     public static partial void ServerNotice(ILogger logger, string noticeId, string? text);

@@ -17,6 +17,9 @@ internal sealed class IrcSession : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly TwitchSendStatistics _statistics;
     private readonly ILogger _logger;
+    private readonly Lock _joinGate = new();
+    private readonly HashSet<string> _joined = new(StringComparer.Ordinal);
+    private TaskCompletionSource _joinedChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _writer = Task.CompletedTask;
     private long _lastActivity;
 
@@ -38,6 +41,9 @@ internal sealed class IrcSession : IAsyncDisposable
 
     /// <summary>Whether the server granted the standard IRCv3 <c>message-tags</c> capability instead.</summary>
     public bool MessageTags { get; private set; }
+
+    /// <summary>The handover to a new connection that a RECONNECT on this one started, if any; true once it switched.</summary>
+    public Task<bool>? Handover { get; set; }
 
     /// <summary>How long since the server last sent anything.</summary>
     public TimeSpan Silence => _time.GetElapsedTime(Interlocked.Read(ref _lastActivity));
@@ -71,6 +77,48 @@ internal sealed class IrcSession : IAsyncDisposable
 
     /// <summary>Queues a line for the writer loop; false when the session is closing.</summary>
     public bool TryWrite(string line, bool isChat = false) => _writes.Writer.TryWrite((line, isChat));
+
+    /// <summary>Records that the server confirmed the bot's JOIN of <paramref name="channel"/> on this connection.</summary>
+    public void ConfirmJoin(string channel)
+    {
+        TaskCompletionSource changed;
+        lock (_joinGate)
+        {
+            _joined.Add(channel);
+            changed = _joinedChanged;
+            _joinedChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        changed.TrySetResult();
+    }
+
+    /// <summary>Completes when the server has confirmed a JOIN of every one of <paramref name="channels"/>.</summary>
+    public async Task WaitForJoinsAsync(IReadOnlyCollection<string> channels, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task changed;
+            lock (_joinGate)
+            {
+                if (channels.All(_joined.Contains))
+                {
+                    return;
+                }
+
+                changed = _joinedChanged.Task;
+            }
+
+            await changed.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Lets the writer finish what is queued (for at most <paramref name="timeout"/>), then closes.</summary>
+    public async ValueTask CloseAsync(TimeSpan timeout)
+    {
+        _writes.Writer.TryComplete();
+        await _writer.WaitAsync(timeout, _time).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await DisposeAsync().ConfigureAwait(false);
+    }
 
     public async ValueTask DisposeAsync()
     {

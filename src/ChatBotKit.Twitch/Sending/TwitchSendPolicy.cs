@@ -4,9 +4,10 @@ namespace ChatBotKit.Twitch.Sending;
 
 /// <summary>
 /// Decides when the next message may go out under Twitch's rules: the per-account window (larger
-/// where the bot is moderator, VIP or broadcaster), the per-channel gap for ordinary accounts,
-/// pauses and stops after Twitch's NOTICEs, and the 30-second duplicate rule. Used by the single
-/// send loop; not thread-safe except <see cref="SetElevated"/> and <see cref="OnNotice"/>, which lock.
+/// where the bot is moderator, VIP or broadcaster), the per-channel gap for ordinary accounts, slow
+/// mode (which binds all but moderators and the broadcaster), pauses and stops after Twitch's
+/// NOTICEs, and the 30-second duplicate rule. Every member locks, so the reader loop can change a
+/// channel's state while the send loop asks.
 /// </summary>
 internal sealed class TwitchSendPolicy(TwitchSendLimits limits, TimeProvider time, TwitchSendStatistics statistics)
 {
@@ -17,11 +18,31 @@ internal sealed class TwitchSendPolicy(TwitchSendLimits limits, TimeProvider tim
     private readonly SlidingWindow _account = new(limits.Window);
     private readonly Dictionary<string, ChannelSendState> _channels = new(StringComparer.OrdinalIgnoreCase);
 
-    public void SetElevated(string channel, bool elevated)
+    /// <summary>The bot's role in <paramref name="channel"/>: elevated (moderator, VIP or broadcaster) raises the limits; moderators and the broadcaster also ignore slow mode.</summary>
+    public void SetRole(string channel, bool elevated, bool slowModeExempt)
     {
         lock (_gate)
         {
-            Channel(channel).Elevated = elevated;
+            var state = Channel(channel);
+            state.Elevated = elevated;
+            state.SlowModeExempt = slowModeExempt;
+        }
+    }
+
+    /// <summary>The channel's slow mode from ROOMSTATE: at most one message per <paramref name="interval"/> (zero is off).</summary>
+    public void SetSlowMode(string channel, TimeSpan interval)
+    {
+        lock (_gate)
+        {
+            Channel(channel).SlowMode = interval;
+        }
+    }
+
+    public TimeSpan SlowModeOf(string channel)
+    {
+        lock (_gate)
+        {
+            return Channel(channel).SlowMode;
         }
     }
 
@@ -59,9 +80,15 @@ internal sealed class TwitchSendPolicy(TwitchSendLimits limits, TimeProvider tim
             var state = Channel(channel);
             var limit = state.Elevated ? limits.ElevatedMessagesPerWindow : limits.MessagesPerWindow;
             var delay = _account.DelayUntilBelow(limit, now);
-            if (!state.Elevated && state.LastSent is { } last && last + limits.ChannelGap - now > delay)
+            var gap = state.Elevated ? TimeSpan.Zero : limits.ChannelGap;
+            if (!state.SlowModeExempt && state.SlowMode > gap)
             {
-                delay = last + limits.ChannelGap - now;
+                gap = state.SlowMode;
+            }
+
+            if (state.LastSent is { } last && last + gap - now > delay)
+            {
+                delay = last + gap - now;
             }
 
             if (state.PausedUntil - now > delay)
@@ -181,6 +208,10 @@ internal sealed class TwitchSendPolicy(TwitchSendLimits limits, TimeProvider tim
     private sealed class ChannelSendState
     {
         public bool Elevated { get; set; }
+
+        public bool SlowModeExempt { get; set; }
+
+        public TimeSpan SlowMode { get; set; }
 
         public bool Stopped { get; set; }
 

@@ -2,15 +2,13 @@ using ChatBotKit.Sources;
 using ChatBotKit.Time;
 using ChatBotKit.Twitch.Tests.Connection;
 using ChatBotKit.Twitch.Tests.Servers;
+using static ChatBotKit.Twitch.Tests.Sending.VirtualSending;
 
 namespace ChatBotKit.Twitch.Tests.Sending;
 
 /// <summary>Bursts of sends against the fake server, which judges them by Twitch's rules, on virtual time.</summary>
 public sealed class TwitchBurstTests
 {
-    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
-
     [Fact]
     public async Task SendAsync_BurstOf10000AsModerator_NoViolationsAndEveryLossCounted()
     {
@@ -67,40 +65,5 @@ public sealed class TwitchBurstTests
         await DriveAsync(clock, () => server.Logins == 2, () => true);
 
         server.Pings.Should().BeGreaterThan(0);
-    }
-
-    private static TwitchChatSource Source(FakeTwitchServer server, TimeProvider clock, params string[] channels)
-    {
-        var options = TwitchChatSourceConformanceTests.OpenOptions(server.Address) with { PingInterval = TimeSpan.FromHours(1), Send = new TwitchSendLimits() };
-        return new TwitchChatSource(options, new ChatSourceContext { Channels = channels, TimeProvider = clock });
-    }
-
-    // Moves virtual time in small steps, and only once everything handed to the connection has
-    // arrived, so that delivery latency on a loaded machine is at most one step of virtual time.
-    private static async Task DriveAsync(VirtualClock clock, Func<bool> done, Func<bool> delivered)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!done())
-        {
-            DateTime.UtcNow.Should().BeBefore(deadline, "the burst should finish");
-            if (delivered())
-            {
-                clock.Advance(Step);
-            }
-
-            await Task.Delay(1);
-        }
-
-        await WaitAsync(delivered);
-    }
-
-    private static async Task WaitAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!condition())
-        {
-            DateTime.UtcNow.Should().BeBefore(deadline);
-            await Task.Delay(5);
-        }
     }
 }

@@ -39,7 +39,7 @@ public class TwitchSendPolicyTests
     public void DelayFor_ElevatedChannel_HundredPerWindowAndNoChannelGap()
     {
         var policy = Policy();
-        policy.SetElevated("mine", true);
+        policy.SetRole("mine", elevated: true, slowModeExempt: true);
         for (var i = 0; i < 99; i++)
         {
             policy.Record("mine", $"m{i}");
@@ -49,6 +49,41 @@ public class TwitchSendPolicyTests
         policy.DelayFor("other").Should().Be(TimeSpan.FromSeconds(30), "an ordinary channel still counts against 20");
         policy.Record("mine", "last");
         policy.DelayFor("mine").Should().Be(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public void DelayFor_SlowModeOrdinaryAccount_OneMessagePerSlowInterval()
+    {
+        var policy = Policy();
+        policy.SetSlowMode("a", TimeSpan.FromSeconds(10));
+        policy.Record("a", "one");
+
+        policy.DelayFor("a").Should().Be(TimeSpan.FromSeconds(10));
+        policy.DelayFor("b").Should().Be(TimeSpan.Zero, "slow mode is per channel");
+        policy.SetSlowMode("a", TimeSpan.Zero);
+        policy.DelayFor("a").Should().Be(TimeSpan.FromSeconds(1), "slow=0 turns it off, back to the 1 s gap");
+    }
+
+    [Fact]
+    public void DelayFor_SlowModeAsModerator_Exempt()
+    {
+        var policy = Policy();
+        policy.SetRole("a", elevated: true, slowModeExempt: true);
+        policy.SetSlowMode("a", TimeSpan.FromSeconds(10));
+        policy.Record("a", "one");
+
+        policy.DelayFor("a").Should().Be(TimeSpan.Zero);
+    }
+
+    [Fact]
+    public void DelayFor_SlowModeAsVip_StillPaced()
+    {
+        var policy = Policy();
+        policy.SetRole("a", elevated: true, slowModeExempt: false);
+        policy.SetSlowMode("a", TimeSpan.FromSeconds(10));
+        policy.Record("a", "one");
+
+        policy.DelayFor("a").Should().Be(TimeSpan.FromSeconds(10));
     }
 
     [Fact]

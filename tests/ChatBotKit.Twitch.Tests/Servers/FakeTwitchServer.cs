@@ -10,14 +10,15 @@ namespace ChatBotKit.Twitch.Tests.Servers;
 /// <summary>
 /// A local stand-in for Twitch's IRC edge (TCP or WebSocket): it logs clients in with Twitch's
 /// capabilities, answers JOIN with ROOMSTATE and USERSTATE, replays recorded lines, and checks every
-/// PRIVMSG against Twitch's limits (account window, per-channel gap, the 30-second duplicate rule),
-/// counting violations and answering them with Twitch's NOTICEs.
+/// PRIVMSG against Twitch's limits (account window, per-channel gap, slow mode, the 30-second
+/// duplicate rule), counting violations and answering them with Twitch's NOTICEs.
 /// </summary>
 public sealed class FakeTwitchServer : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, LoopbackPort.GetFree());
     private readonly CancellationTokenSource _stop = new();
-    private readonly ConcurrentDictionary<LineConnection, byte> _connections = new();
+    private readonly ConcurrentDictionary<LineConnection, ConcurrentDictionary<string, byte>> _connections = new();
+    private readonly ConcurrentDictionary<string, int> _slow = new(StringComparer.Ordinal);
     private readonly Channel<ReceivedMessage> _received = Channel.CreateUnbounded<ReceivedMessage>();
     private readonly Channel<string> _joins = Channel.CreateUnbounded<string>();
     private readonly List<ReceivedMessage> _all = [];
@@ -61,6 +62,9 @@ public sealed class FakeTwitchServer : IAsyncDisposable
 
     public int Logins => Volatile.Read(ref _logins);
 
+    /// <summary>Client connections open now.</summary>
+    public int ConnectionCount => _connections.Count;
+
     public IReadOnlyList<ReceivedMessage> AllReceived
     {
         get
@@ -81,6 +85,32 @@ public sealed class FakeTwitchServer : IAsyncDisposable
         {
             await connection.WriteLineAsync(line);
         }
+    }
+
+    /// <summary>Sends a line to every client connection that has joined <paramref name="channel"/>, as Twitch relays chat.</summary>
+    public async Task PushToChannelAsync(string channel, string line)
+    {
+        foreach (var (connection, joined) in _connections)
+        {
+            if (joined.ContainsKey(channel))
+            {
+                try
+                {
+                    await connection.WriteLineAsync(line);
+                }
+                catch (Exception)
+                {
+                    // The client closed this connection a moment ago; the serving loop removes it.
+                }
+            }
+        }
+    }
+
+    /// <summary>Puts <paramref name="channel"/> in slow mode (0 turns it off), enforced from now on, and tells the clients with a ROOMSTATE.</summary>
+    public async Task SetSlowModeAsync(string channel, int seconds)
+    {
+        _slow[channel] = seconds;
+        await PushToChannelAsync(channel, $"@room-id=2;slow={seconds} :tmi.twitch.tv ROOMSTATE #{channel}");
     }
 
     public async Task<ReceivedMessage> NextReceivedAsync(TimeSpan timeout) => await _received.Reader.ReadAsync().AsTask().WaitAsync(timeout);
@@ -129,7 +159,8 @@ public sealed class FakeTwitchServer : IAsyncDisposable
         try
         {
             connection = await LineConnection.AcceptAsync(client, _webSocket);
-            _connections[connection] = 0;
+            var joined = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+            _connections[connection] = joined;
             var nick = "anonymous";
             while (await connection.ReadLineAsync(_stop.Token) is { } text)
             {
@@ -154,10 +185,11 @@ public sealed class FakeTwitchServer : IAsyncDisposable
                         break;
                     case "JOIN":
                         var channel = line.Parameter(0).ToString();
+                        joined[channel.TrimStart('#')] = 0;
                         await connection.WriteLineAsync($":{nick}!{nick}@{nick}.tmi.twitch.tv JOIN {channel}");
                         if (SendRoomState)
                         {
-                            await connection.WriteLineAsync($"@emote-only=0;followers-only=-1;r9k=0;room-id=2;slow=0;subs-only=0 :tmi.twitch.tv ROOMSTATE {channel}");
+                            await connection.WriteLineAsync($"@emote-only=0;followers-only=-1;r9k=0;room-id=2;slow={_slow.GetValueOrDefault(channel.TrimStart('#'))};subs-only=0 :tmi.twitch.tv ROOMSTATE {channel}");
                         }
 
                         await connection.WriteLineAsync($"@badge-info=;badges={Badges};color=;display-name={nick};emote-sets=0;mod={(Badges.Contains("moderator", StringComparison.Ordinal) ? 1 : 0)};subscriber=0;user-type= :tmi.twitch.tv USERSTATE {channel}");
@@ -233,6 +265,13 @@ public sealed class FakeTwitchServer : IAsyncDisposable
         if (!elevated && message.Time - previous.Time < TimeSpan.FromSeconds(1) - Tolerance)
         {
             return "msg_ratelimit";
+        }
+
+        // Slow mode binds everyone but moderators and the broadcaster.
+        var exempt = Badges.Contains("moderator", StringComparison.Ordinal) || Badges.Contains("broadcaster", StringComparison.Ordinal);
+        if (!exempt && _slow.GetValueOrDefault(message.Channel) is > 0 and var slow && message.Time - previous.Time < TimeSpan.FromSeconds(slow) - Tolerance)
+        {
+            return "msg_slowmode";
         }
 
         return previous.Text == message.Text && message.Time - previous.Time < window ? "msg_duplicate" : null;

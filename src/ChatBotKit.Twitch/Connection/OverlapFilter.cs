@@ -1,0 +1,78 @@
+using ChatBotKit.Twitch.Parsing;
+
+namespace ChatBotKit.Twitch.Connection;
+
+/// <summary>
+/// While two connections are open during a handover (and a grace period after it), lets a line
+/// that arrives on both through once: keyed by its <c>id</c> tag, or by the whole line when it has
+/// none (JOIN, PART, ROOMSTATE, CLEARCHAT). Inactive, it costs one flag read per line. Thread-safe.
+/// </summary>
+internal sealed class OverlapFilter
+{
+    private const int Capacity = 8192;
+    private readonly Lock _gate = new();
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly Queue<string> _order = new();
+    private volatile bool _active;
+    private bool _open;
+    private DateTimeOffset _until;
+
+    public OverlapFilter() => _lookup = _seen.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Starts filtering, until <see cref="EndAt"/>.</summary>
+    public void Begin()
+    {
+        lock (_gate)
+        {
+            _open = true;
+            _active = true;
+        }
+    }
+
+    /// <summary>Keeps filtering until <paramref name="until"/>, then forgets what it saw.</summary>
+    public void EndAt(DateTimeOffset until)
+    {
+        lock (_gate)
+        {
+            _open = false;
+            _until = until;
+        }
+    }
+
+    /// <summary>False when the filter is active and saw the same line (or message id) before.</summary>
+    public bool IsFirst(in IrcLine line, TimeProvider time)
+    {
+        if (!_active)
+        {
+            return true;
+        }
+
+        var key = line.TryGetTag("id", out var id) && !id.IsEmpty ? id : line.Text.AsSpan();
+        lock (_gate)
+        {
+            if (!_open && time.GetUtcNow() >= _until)
+            {
+                _active = false;
+                _seen.Clear();
+                _order.Clear();
+                return true;
+            }
+
+            if (_lookup.Contains(key))
+            {
+                return false;
+            }
+
+            var kept = new string(key);
+            _seen.Add(kept);
+            _order.Enqueue(kept);
+            if (_order.Count > Capacity)
+            {
+                _seen.Remove(_order.Dequeue());
+            }
+
+            return true;
+        }
+    }
+}
