@@ -1,3 +1,4 @@
+using ChatBotKit.AI.Tests.Server;
 using ChatBotKit.Testing;
 
 namespace ChatBotKit.Hosting.Tests;
@@ -44,5 +45,32 @@ public sealed class HostedAppProcessTests : IDisposable
 
         exitCode.Should().Be(0, because: app.Output);
         app.Output.Should().Contain($"ChatBotKit:ShutdownTimeout ({ConfigPath}(6)): 'forever' is not valid").And.NotContain("second welcome");
+    }
+
+    [Fact]
+    public async Task HostedApp_TermWhileTheLlmAnswers_TheReplyFinishesIsSentAndTheAppExitsZero()
+    {
+        await using var llm = await FakeOpenAIServer.StartAsync();
+        llm.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        llm.Reply = "Drained reply, sent after SIGTERM.";
+        llm.StreamTokens = ["Drained reply,", " sent after", " SIGTERM."];
+        WriteConfig("hi", $"Llm:\n  BaseUrl: {llm.BaseUrl}\n  Model: llama3.2\n");
+        using var app = StartApp();
+        await app.WaitForAsync("Source console connected");
+        await app.WriteLineAsync("alice: @kit what are we playing?");
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (!llm.Requests.Any(r => r.Path.EndsWith("/chat/completions", StringComparison.Ordinal)))
+        {
+            DateTime.UtcNow.Should().BeBefore(deadline, because: app.Output);
+            await Task.Delay(50);
+        }
+
+        await app.SignalAsync("TERM");
+        await app.WaitForAsync("Application is shutting down");
+        llm.Hold.TrySetResult();
+        await app.WaitForAsync("kit: Drained reply, sent after SIGTERM.");
+        var exitCode = await app.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        exitCode.Should().Be(0, because: app.Output);
     }
 }
