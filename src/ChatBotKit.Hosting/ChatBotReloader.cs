@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using ChatBotKit.Hosting.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,12 +14,18 @@ namespace ChatBotKit.Hosting;
 /// as start-up does, re-runs each bot's configure delegate, and only when all of that succeeds puts the
 /// new definitions in force and reconciles their sources (new channels joined, removed ones left).
 /// Otherwise the running bots keep their definitions and the problem is logged and returned.
-/// Reloads run one at a time.
+/// Reloads run one at a time and are counted in <c>chatbotkit.reloads</c> (meter <see cref="MeterName"/>) by outcome.
 /// </summary>
 public sealed class ChatBotReloader : IDisposable
 {
+    /// <summary>The meter of the reload counter.</summary>
+    public const string MeterName = "ChatBotKit.Hosting";
+
     private readonly IServiceProvider _services;
     private readonly ILogger _logger;
+    private readonly Meter _meter;
+    private readonly bool _ownsMeter;
+    private readonly Counter<long> _reloads;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool _closed;
 
@@ -28,6 +35,10 @@ public sealed class ChatBotReloader : IDisposable
         ArgumentNullException.ThrowIfNull(services);
         _services = services;
         _logger = (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("ChatBotKit.Hosting");
+        var meterFactory = services.GetService<IMeterFactory>();
+        _ownsMeter = meterFactory is null;
+        _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
+        _reloads = _meter.CreateCounter<long>("chatbotkit.reloads", "{reload}", "Configuration reloads (SIGHUP or ChatBotReloader), by outcome.");
     }
 
     /// <summary>Reloads now; the task ends when the new definitions are in force and their sources reconciled.</summary>
@@ -75,6 +86,7 @@ public sealed class ChatBotReloader : IDisposable
             {
                 var problem = string.Join(Environment.NewLine, problems);
                 ReloadLog.Rejected(_logger, problem);
+                _reloads.Add(1, new KeyValuePair<string, object?>("outcome", "rejected"));
                 return new ChatBotReloadResult { Succeeded = false, Problem = problem };
             }
 
@@ -86,6 +98,7 @@ public sealed class ChatBotReloader : IDisposable
 
             var names = rebuilt.Select(r => r.Bot.Key).ToList();
             ReloadLog.Reloaded(_logger, names.Count == 0 ? "none" : string.Join(", ", names));
+            _reloads.Add(1, new KeyValuePair<string, object?>("outcome", "succeeded"));
             return new ChatBotReloadResult { Succeeded = true, Rebuilt = names, Kept = [.. kept.Select(k => $"{k.Bot}: {k.Reason}")] };
         }
         finally
@@ -95,7 +108,14 @@ public sealed class ChatBotReloader : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _gate.Dispose();
+    public void Dispose()
+    {
+        _gate.Dispose();
+        if (_ownsMeter)
+        {
+            _meter.Dispose();
+        }
+    }
 
     /// <summary>Waits for a reload in progress and refuses later ones (the host is stopping).</summary>
     internal async Task CloseAsync()

@@ -87,6 +87,7 @@ public sealed class ReloadTests : IDisposable
         reply.Should().Be("two");
         generation.Should().Be(2);
         _logs.Lines.Should().Contain(l => l.Text.Contains("Reloaded the configuration; rebuilt bot(s): default", StringComparison.Ordinal));
+        host.Services.GetRequiredService<Metrics.PrometheusExporter>().Scrape().Should().Contain("chatbotkit_reloads_total{outcome=\"succeeded\"} 1");
     }
 
     [Fact]
@@ -102,6 +103,7 @@ public sealed class ReloadTests : IDisposable
         result.Problem.Should().Contain(where);
         reply.Should().Be("one");
         generation.Should().Be(1);
+        host.Services.GetRequiredService<Metrics.PrometheusExporter>().Scrape().Should().Contain("chatbotkit_reloads_total{outcome=\"rejected\"} 1");
         _logs.Lines.Should().Contain(l => l.Level == LogLevel.Error && l.Text.Contains("keep their previous definitions", StringComparison.Ordinal) && l.Text.Contains(where, StringComparison.Ordinal));
     }
 
@@ -196,5 +198,19 @@ public sealed class ReloadTests : IDisposable
         var result = await host.Services.GetRequiredService<ChatBotReloader>().ReloadAsync();
 
         result.Should().BeEquivalentTo(new { Succeeded = false, Problem = "The host is stopping." });
+    }
+
+    [Theory]
+    [InlineData("", true)]
+    [InlineData("ChatBotKit:\n  ReloadOnHangup: false\n", false)]
+    public async Task Start_ReloadOnHangup_ListensForSighupUnlessTurnedOff(string yaml, bool listens)
+    {
+        File.WriteAllText(Yaml, "Dice:\n  Reply: one\nBot:\n  Channels: [c]\n" + yaml);
+        using var host = Build(new FakeChatSource());
+
+        await host.StartAsync();
+        await host.StopAsync();
+
+        _logs.Lines.Any(l => l.Text.Contains("SIGHUP reloads the configuration and the bots", StringComparison.Ordinal)).Should().Be(listens);
     }
 }
