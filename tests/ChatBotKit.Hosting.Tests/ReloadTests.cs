@@ -138,6 +138,42 @@ public sealed class ReloadTests : IDisposable
     }
 
     [Fact]
+    public async Task ReloadAsync_TwoBotsOneInvalid_SwapsNeither()
+    {
+        File.WriteAllText(Yaml, "One:\n  Reply: one\nTwo:\n  Name: two\n");
+        var first = new FakeChatSource();
+        var second = new FakeChatSource(new Events.ChatPlatform("other"));
+        var builder = Host.CreateApplicationBuilder([]);
+        builder.Configuration.AddYamlFile(Yaml);
+        var configuration = builder.Configuration;
+        builder.Services.AddChatBot("one", bot =>
+        {
+            var reply = configuration["One:Reply"];
+            bot.WithName("one").WithRateLimits(RateLimiting.RateLimitPolicy.Unlimited).OnCommand("dice", _ => reply)
+                .AddSource(new ChatSourceRegistration("fake", new FakeSettings("local"), _ => first) { Channels = ["c"] });
+        });
+        builder.Services.AddChatBot("two", bot => bot.WithName(configuration["Two:Name"] ?? "two")
+            .AddSource(new ChatSourceRegistration("fake", new FakeSettings("local"), _ => second) { Channels = ["c"] }));
+        using var host = builder.Build();
+        await host.StartAsync();
+        var reloader = host.Services.GetRequiredService<ChatBotReloader>();
+
+        File.WriteAllText(Yaml, "One:\n  Reply: changed\nTwo:\n  Name: not one word\n");
+        var refused = await reloader.ReloadAsync();
+        var kept = await AskAsync(first);
+        File.WriteAllText(Yaml, "One:\n  Reply: changed\nTwo:\n  Name: two\n");
+        var accepted = await reloader.ReloadAsync();
+        var changed = await AskAsync(first);
+        await host.StopAsync();
+
+        refused.Succeeded.Should().BeFalse();
+        refused.Problem.Should().Contain("Bot 'two'").And.NotContain("Bot 'one'");
+        kept.Should().Be("one");
+        accepted.Rebuilt.Should().Equal("one", "two");
+        changed.Should().Be("changed");
+    }
+
+    [Fact]
     public async Task ReloadAsync_ChannelsChanged_JoinsTheNewAndLeavesTheRemovedOnTheSameConnection()
     {
         File.WriteAllText(Yaml, "Dice:\n  Reply: one\nBot:\n  Channels: [a, b]\n");
