@@ -45,11 +45,17 @@ public sealed class ChatBotRuntime : IAsyncDisposable
     public Task StartAsync(CancellationToken cancellationToken = default) => Sources.ApplyAsync(Engine.Definition.Sources, cancellationToken);
 
     /// <summary>Puts <paramref name="definition"/> in force and reconciles the sources in the background (the runtime owns that work).</summary>
-    public void Swap(ChatBotDefinition definition)
+    public void Swap(ChatBotDefinition definition) => _ = SwapAsync(definition);
+
+    /// <summary>
+    /// Puts <paramref name="definition"/> in force at once and reconciles the sources; the task ends when
+    /// new sources and channels are open and removed ones closed (a source that fails is logged, not thrown).
+    /// </summary>
+    public Task SwapAsync(ChatBotDefinition definition, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definition);
         Engine.SwapDefinition(definition);
-        _ = Sources.ApplyAsync(definition.Sources);
+        return Sources.ApplyAsync(definition.Sources, cancellationToken);
     }
 
     /// <summary>Stops reading, drains the engine, closes the sources.</summary>

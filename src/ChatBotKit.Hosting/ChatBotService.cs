@@ -17,17 +17,26 @@ public sealed class ChatBotService : BackgroundService
     private readonly IServiceProvider _services;
     private readonly ChatBotBuilder _builder;
     private readonly RunningChatBots _running;
+    private readonly ChatBotRecipe? _recipe;
+    private readonly ChatBotReloader? _reloader;
     private ChatBotRuntime? _runtime;
 
-    /// <summary>Creates the service for the bot <paramref name="key"/> described by <paramref name="builder"/>.</summary>
+    /// <summary>Creates the service for the bot <paramref name="key"/> described by <paramref name="builder"/>; a reload keeps its definition.</summary>
     public ChatBotService(string key, ChatBotBuilder builder, IServiceProvider services)
+        : this(key, builder, null, services)
+    {
+    }
+
+    internal ChatBotService(string key, ChatBotBuilder builder, ChatBotRecipe? recipe, IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(services);
         Key = key;
         _builder = builder;
+        _recipe = recipe;
         _services = services;
         _running = services.GetRequiredService<RunningChatBots>();
+        _reloader = services.GetService<ChatBotReloader>();
     }
 
     /// <summary>The bot's key.</summary>
@@ -36,9 +45,29 @@ public sealed class ChatBotService : BackgroundService
     /// <summary>The running bot; <see langword="null"/> before start.</summary>
     public ChatBotRuntime? Runtime => _runtime;
 
-    /// <summary>Puts a new definition in force (for example after a configuration reload); the sources are reconciled.</summary>
-    public void Swap(ChatBotDefinition definition) =>
-        (_runtime ?? throw new InvalidOperationException($"Bot '{Key}' has not started.")).Swap(definition);
+    /// <summary>Puts a new definition in force; the sources are reconciled in the background. <see cref="ChatBotReloader"/> does this on a reload.</summary>
+    public void Swap(ChatBotDefinition definition) => _ = SwapAsync(definition);
+
+    /// <summary>Puts a new definition in force; the task ends when the sources are reconciled (new channels joined, removed ones left).</summary>
+    public Task SwapAsync(ChatBotDefinition definition, CancellationToken cancellationToken = default) =>
+        (_runtime ?? throw new InvalidOperationException($"Bot '{Key}' has not started.")).SwapAsync(definition, cancellationToken);
+
+    /// <summary>
+    /// Describes the bot again by re-running the delegate given to <c>AddChatBot</c> (which reads the
+    /// configuration as it is now); <see langword="null"/> with <paramref name="whyNot"/> when it cannot be.
+    /// </summary>
+    /// <exception cref="ChatBotConfigurationException">The new description is invalid.</exception>
+    internal ChatBotDefinition? Rebuild(out string? whyNot)
+    {
+        if (_recipe is null)
+        {
+            whyNot = "it was not registered by AddChatBot";
+            return null;
+        }
+
+        whyNot = _recipe.WhyNotRebuildable;
+        return whyNot is null ? _recipe.Build() : null;
+    }
 
     /// <inheritdoc />
     public override async Task StartAsync(CancellationToken cancellationToken)
@@ -82,6 +111,12 @@ public sealed class ChatBotService : BackgroundService
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        if (_reloader is not null)
+        {
+            // A reload running now finishes first; none starts after this, so nothing swaps into a stopping bot.
+            await _reloader.CloseAsync().ConfigureAwait(false);
+        }
+
         if (_runtime is { } runtime)
         {
             _running.Remove(runtime);

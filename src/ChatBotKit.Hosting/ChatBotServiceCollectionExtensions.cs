@@ -35,7 +35,10 @@ public static class ChatBotServiceCollectionExtensions
 
         var builder = new ChatBotKit.ChatBotBuilder();
         configure?.Invoke(builder);
+        var recipe = new ChatBotRecipe(configure, builder);
         services.TryAddSingleton<RunningChatBots>();
+        services.TryAddSingleton<ChatBotReloader>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, HangupReloadService>());
         services.TryAddSingleton(sp => new ChatBotKit.Hosting.Health.ChatBotHealth(sp.GetRequiredService<RunningChatBots>(), sp.GetService<TimeProvider>()));
         services.TryAddSingleton(_ => new ChatBotKit.Hosting.Metrics.PrometheusExporter());
         if (!services.Any(d => d.ServiceType == typeof(ChatBotKit.Hosting.Http.ChatBotHttpService)))
@@ -45,7 +48,7 @@ public static class ChatBotServiceCollectionExtensions
         }
 
         services.Configure<HostOptions>(o => o.ShutdownTimeout = o.ShutdownTimeout < ShutdownTimeout ? ShutdownTimeout : o.ShutdownTimeout);
-        services.AddKeyedSingleton(key, (sp, _) => new ChatBotService(key, builder, sp));
+        services.AddKeyedSingleton(key, (sp, _) => new ChatBotService(key, builder, recipe, sp));
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredKeyedService<ChatBotService>(key));
         return builder;
     }

@@ -42,6 +42,18 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void Load_ReloadOnHangup_DefaultsToTrueAndRejectsANonBoolean()
+    {
+        var yaml = Write("bot.yaml", "ChatBotKit:\n  ReloadOnHangup: sometimes\n");
+        var configuration = new ConfigurationBuilder().AddYamlFile(yaml).Build();
+
+        var load = () => ChatBotConfiguration.Load(configuration);
+
+        new ChatBotHostingOptions().ReloadOnHangup.Should().BeTrue();
+        load.Should().Throw<ChatBotConfigurationException>().Which.Message.Should().Contain($"ChatBotKit:ReloadOnHangup ({yaml}(2)): 'sometimes' is not valid; expected true or false");
+    }
+
+    [Fact]
     public void Load_SecretInYaml_RefusedWithEnvironmentVariableName()
     {
         var yaml = Write("bot.yaml", "Twitch:\n  Channels: [a, b]\n  OAuthToken: oauth:abc123\n");

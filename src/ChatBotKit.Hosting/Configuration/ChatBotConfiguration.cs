@@ -29,7 +29,7 @@ public static partial class ChatBotConfiguration
 
         var options = new ChatBotHostingOptions();
         var http = options.Http;
-        if (Read(configuration, "ChatBotKit:Http:Enabled", errors, v => bool.TryParse(v, out var b) ? b : null, "true or false") is bool enabled)
+        if (Read(configuration, "ChatBotKit:Http:Enabled", errors, ParseBool, "true or false") is bool enabled)
         {
             http = http with { Enabled = enabled };
         }
@@ -43,6 +43,11 @@ public static partial class ChatBotConfiguration
         if (Read(configuration, "ChatBotKit:ShutdownTimeout", errors, ParseTimeout, "a time span from 00:00:01 to 00:00:30") is TimeSpan timeout)
         {
             options = options with { ShutdownTimeout = timeout };
+        }
+
+        if (Read(configuration, "ChatBotKit:ReloadOnHangup", errors, ParseBool, "true or false") is bool reload)
+        {
+            options = options with { ReloadOnHangup = reload };
         }
 
         return errors.Count == 0 ? options : throw new ChatBotConfigurationException("Invalid configuration:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
@@ -104,6 +109,8 @@ public static partial class ChatBotConfiguration
             return false;
         }
     }
+
+    private static object? ParseBool(string value) => bool.TryParse(value, out var b) ? b : null;
 
     private static object? ParseTimeout(string value) =>
         TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var t) && t >= TimeSpan.FromSeconds(1) && t <= TimeSpan.FromSeconds(30) ? t : null;

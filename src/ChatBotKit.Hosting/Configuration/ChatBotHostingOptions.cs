@@ -11,4 +11,10 @@ public sealed record ChatBotHostingOptions
 
     /// <summary>How long replies in flight may take on shutdown (<c>ChatBotKit:ShutdownTimeout</c>, 1 s to 30 s). Default 30 s.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Whether SIGHUP reloads the configuration and rebuilds the bots (<c>ChatBotKit:ReloadOnHangup</c>).
+    /// Default true; SIGHUP is only handled on Linux and macOS.
+    /// </summary>
+    public bool ReloadOnHangup { get; init; } = true;
 }

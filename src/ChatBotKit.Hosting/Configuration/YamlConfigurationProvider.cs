@@ -12,7 +12,7 @@ namespace ChatBotKit.Hosting.Configuration;
 /// </summary>
 public sealed class YamlConfigurationProvider(string path, bool optional) : ConfigurationProvider, IConfigurationLocation
 {
-    private readonly Dictionary<string, int> _lines = new(StringComparer.OrdinalIgnoreCase);
+    private Dictionary<string, int> _lines = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The file's full path.</summary>
     public string Path { get; } = System.IO.Path.GetFullPath(path);
@@ -23,11 +23,13 @@ public sealed class YamlConfigurationProvider(string path, bool optional) : Conf
     /// <inheritdoc />
     public override void Load()
     {
+        // A file that fails to load (on a reload) leaves the previous values and their lines in place.
         var data = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        _lines.Clear();
+        var lines = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         if (!File.Exists(Path))
         {
             Data = optional ? data : throw new ChatBotConfigurationException($"{Path}: configuration file not found.");
+            _lines = lines;
             return;
         }
 
@@ -49,13 +51,14 @@ public sealed class YamlConfigurationProvider(string path, bool optional) : Conf
 
         if (yaml.Documents.Count > 0)
         {
-            Visit(yaml.Documents[0].RootNode, "", data);
+            Visit(yaml.Documents[0].RootNode, "", data, lines);
         }
 
         Data = data;
+        _lines = lines;
     }
 
-    private void Visit(YamlNode node, string prefix, Dictionary<string, string?> data)
+    private void Visit(YamlNode node, string prefix, Dictionary<string, string?> data, Dictionary<string, int> lines)
     {
         switch (node)
         {
@@ -63,20 +66,20 @@ public sealed class YamlConfigurationProvider(string path, bool optional) : Conf
                 foreach (var (key, value) in mapping.Children)
                 {
                     var name = key is YamlScalarNode scalarKey ? scalarKey.Value ?? "" : throw new ChatBotConfigurationException($"{Path}({key.Start.Line},{key.Start.Column}): a key must be plain text.");
-                    Visit(value, prefix.Length == 0 ? name : $"{prefix}:{name}", data);
+                    Visit(value, prefix.Length == 0 ? name : $"{prefix}:{name}", data, lines);
                 }
 
                 break;
             case YamlSequenceNode sequence:
                 for (var i = 0; i < sequence.Children.Count; i++)
                 {
-                    Visit(sequence.Children[i], $"{prefix}:{i}", data);
+                    Visit(sequence.Children[i], $"{prefix}:{i}", data, lines);
                 }
 
                 break;
             case YamlScalarNode scalar:
                 data[prefix] = scalar.Value is "~" or "null" ? null : scalar.Value;
-                _lines[prefix] = (int)scalar.Start.Line;
+                lines[prefix] = (int)scalar.Start.Line;
                 break;
         }
     }
