@@ -1,3 +1,8 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace ChatBotKit.Twitch.Parsing;
 
 /// <summary>The tags the event parser reads, found in one pass over the tag section; values stay raw (escaped).</summary>
@@ -24,57 +29,89 @@ internal ref struct KnownTags
     public ReadOnlySpan<char> SystemMsg;
     public bool HasBanDuration;
 
+    /// <summary>Reads the tag section in one pass: separators are found 16 characters at a time where the CPU allows.</summary>
     public static KnownTags Read(ReadOnlySpan<char> tags)
     {
         var known = default(KnownTags);
+        var keyStart = 0;
+        var equals = -1;
         var i = 0;
-        while (i < tags.Length)
+        if (Vector256.IsHardwareAccelerated)
         {
-            // Keys are short: a plain loop beats a vectorized search; values may be long.
-            var keyStart = i;
-            while (i < tags.Length && tags[i] != '=' && tags[i] != ';')
+            ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(tags));
+            for (; i <= tags.Length - Vector256<ushort>.Count; i += Vector256<ushort>.Count)
             {
-                i++;
-            }
+                var chunk = Vector256.LoadUnsafe(ref first, (nuint)i);
+                var semicolons = Vector256.Equals(chunk, Vector256.Create((ushort)';')).ExtractMostSignificantBits();
+                var separators = semicolons | Vector256.Equals(chunk, Vector256.Create((ushort)'=')).ExtractMostSignificantBits();
+                while (separators != 0)
+                {
+                    var bit = BitOperations.TrailingZeroCount(separators);
+                    separators &= separators - 1;
+                    if ((semicolons & (1u << bit)) == 0)
+                    {
+                        equals = equals < 0 ? i + bit : equals;
+                        continue;
+                    }
 
-            if (i >= tags.Length || tags[i] == ';')
-            {
-                i++;
-                continue;
-            }
-
-            var key = tags[keyStart..i];
-            var valueStart = ++i;
-            var semicolon = tags[valueStart..].IndexOf(';');
-            i = semicolon < 0 ? tags.Length : valueStart + semicolon;
-            var value = tags[valueStart..i];
-            i++;
-            switch (key)
-            {
-                case "badges": known.Badges = value; break;
-                case "bits": known.Bits = value; break;
-                case "display-name": known.DisplayName = value; break;
-                case "id": known.Id = value; break;
-                case "message-id": known.Id = known.Id.IsEmpty ? value : known.Id; break;
-                case "user-id": known.UserId = value; break;
-                case "login": known.Login = value; break;
-                case "tmi-sent-ts": known.SentTs = value; break;
-                case "reply-parent-msg-id": known.ReplyParentMsgId = value; break;
-                case "first-msg": known.FirstMsg = value; break;
-                case "msg-id": known.MsgId = value; break;
-                case "source-id": known.SourceId = value; break;
-                case "mod": known.Mod = value; break;
-                case "vip": known.Vip = value; break;
-                case "subscriber": known.Subscriber = value; break;
-                case "user-type": known.UserType = value; break;
-                case "ban-duration": known.BanDuration = value; known.HasBanDuration = true; break;
-                case "target-user-id": known.TargetUserId = value; break;
-                case "target-msg-id": known.TargetMsgId = value; break;
-                case "system-msg": known.SystemMsg = value; break;
-                default: break;
+                    known.Accept(tags, keyStart, equals, i + bit);
+                    keyStart = i + bit + 1;
+                    equals = -1;
+                }
             }
         }
 
+        for (; i < tags.Length; i++)
+        {
+            if (tags[i] == '=')
+            {
+                equals = equals < 0 ? i : equals;
+            }
+            else if (tags[i] == ';')
+            {
+                known.Accept(tags, keyStart, equals, i);
+                keyStart = i + 1;
+                equals = -1;
+            }
+        }
+
+        known.Accept(tags, keyStart, equals, tags.Length);
         return known;
+    }
+
+    /// <summary>Keeps the value of the tag <c>key=value</c> that ends at <paramref name="end"/>; a tag without <c>=</c> is ignored.</summary>
+    private void Accept(ReadOnlySpan<char> tags, int keyStart, int equals, int end)
+    {
+        if (equals < 0)
+        {
+            return;
+        }
+
+        var key = tags[keyStart..equals];
+        var value = tags[(equals + 1)..end];
+        switch (key)
+        {
+            case "badges": Badges = value; break;
+            case "bits": Bits = value; break;
+            case "display-name": DisplayName = value; break;
+            case "id": Id = value; break;
+            case "message-id": Id = Id.IsEmpty ? value : Id; break;
+            case "user-id": UserId = value; break;
+            case "login": Login = value; break;
+            case "tmi-sent-ts": SentTs = value; break;
+            case "reply-parent-msg-id": ReplyParentMsgId = value; break;
+            case "first-msg": FirstMsg = value; break;
+            case "msg-id": MsgId = value; break;
+            case "source-id": SourceId = value; break;
+            case "mod": Mod = value; break;
+            case "vip": Vip = value; break;
+            case "subscriber": Subscriber = value; break;
+            case "user-type": UserType = value; break;
+            case "ban-duration": BanDuration = value; HasBanDuration = true; break;
+            case "target-user-id": TargetUserId = value; break;
+            case "target-msg-id": TargetMsgId = value; break;
+            case "system-msg": SystemMsg = value; break;
+            default: break;
+        }
     }
 }
