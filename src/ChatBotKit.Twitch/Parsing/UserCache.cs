@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
 using ChatBotKit.Events;
 
@@ -5,8 +6,8 @@ namespace ChatBotKit.Twitch.Parsing;
 
 /// <summary>
 /// Reuses the <see cref="ChatUser"/> of a user id while login, display name and roles stay the same,
-/// so a regular chatter costs no allocation per message. A hit is judged from the entry alone (roles
-/// and hashes of login and display name), without touching the cached user's strings; when only
+/// so a regular chatter costs no allocation per message. A hit is judged from the entry alone (a
+/// hash of login, display name and roles), without touching the cached user's strings; when only
 /// the roles changed, the new user shares the old one's strings. Numeric ids (Twitch's) live in
 /// an id-keyed table, other ids (logins) in a dictionary. Bounded; not thread-safe.
 /// </summary>
@@ -31,23 +32,25 @@ internal sealed class UserCache
             id = login;
         }
 
-        var loginHash = TextHash.Of(login);
-        var displayHash = TextHash.Of(rawDisplayName);
+        var signature = TextHash.Of(login) ^ BitOperations.RotateLeft(TextHash.Of(rawDisplayName), 29) ^ (ulong)roles;
         var number = id.Length > 1 && id[0] == '0' ? -1 : TagReader.ParseNumber(id);
         ref var entry = ref number >= 0 ? ref _numbered.Find((ulong)number) : ref Named(id);
         var previous = entry.User;
-        if (previous is not null && entry.Roles == roles && entry.LoginHash == loginHash && entry.DisplayHash == displayHash)
+        if (previous is not null && entry.Signature == signature)
         {
             return previous;
         }
 
-        var loginText = previous is not null && entry.LoginHash == loginHash ? previous.Login : TagValue.Unescape(login);
-        var displayName = rawDisplayName.IsEmpty ? loginText
-            : previous is not null && entry.DisplayHash == displayHash ? previous.DisplayName : TagValue.Unescape(rawDisplayName);
+        var loginText = Reuse(previous?.Login, login);
+        var displayName = rawDisplayName.IsEmpty ? loginText : Reuse(previous?.DisplayName, rawDisplayName);
         var user = new ChatUser(id.SequenceEqual(login) ? loginText : previous?.Id ?? new string(id), loginText, displayName, roles);
-        entry = new Entry(user, roles, loginHash, displayHash);
+        entry = new Entry(user, signature);
         return user;
     }
+
+    /// <summary>The unescaped <paramref name="raw"/>, as the previous user's string when that is the same text.</summary>
+    private static string Reuse(string? previous, ReadOnlySpan<char> raw) =>
+        previous is not null && raw.IndexOf('\\') < 0 && raw.SequenceEqual(previous) ? previous : TagValue.Unescape(raw);
 
     private ref Entry Named(ReadOnlySpan<char> id)
     {
@@ -60,5 +63,5 @@ internal sealed class UserCache
     }
 
     /// <summary>A cached user and what it was made from.</summary>
-    internal readonly record struct Entry(ChatUser? User, ChatRoles Roles, ulong LoginHash, ulong DisplayHash);
+    internal readonly record struct Entry(ChatUser? User, ulong Signature);
 }
