@@ -41,28 +41,26 @@ internal ref struct KnownTags
     public KnownTags(ReadOnlySpan<char> tags)
     {
         _tags = tags;
-        Span<ushort> last = stackalloc ushort[Width];
         ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(tags));
         var keyStart = 0;
         var equals = -1;
         for (var i = 0; i <= tags.Length; i += Width)
         {
-            Vector256<ushort> chunk;
+            uint semicolons, equalSigns;
             if (i + Width <= tags.Length)
             {
-                chunk = Vector256.LoadUnsafe(ref first, (nuint)i);
+                (semicolons, equalSigns) = Masks(Vector256.LoadUnsafe(ref first, (nuint)i));
             }
             else
             {
-                // The last, partial chunk ends in a ';' so the final tag is read like every other.
-                last.Clear();
-                MemoryMarshal.Cast<char, ushort>(tags[i..]).CopyTo(last);
-                last[tags.Length - i] = ';';
-                chunk = Vector256.Create<ushort>(last);
+                // The last, partial chunk: the final 16 characters again, shifted so that bit 0 is
+                // character i, and a ';' after the end so the final tag is read like every other.
+                var from = Math.Max(tags.Length - Width, 0);
+                (semicolons, equalSigns) = tags.Length >= Width ? Masks(Vector256.LoadUnsafe(ref first, (nuint)from)) : ShortMasks(tags);
+                semicolons = (semicolons >> (i - from)) | (1u << (tags.Length - i));
+                equalSigns >>= i - from;
             }
 
-            var semicolons = Vector256.Equals(chunk, Vector256.Create((ushort)';')).ExtractMostSignificantBits();
-            var equalSigns = Vector256.Equals(chunk, Vector256.Create((ushort)'=')).ExtractMostSignificantBits();
             while (semicolons != 0)
             {
                 var bit = BitOperations.TrailingZeroCount(semicolons);
@@ -122,6 +120,22 @@ internal ref struct KnownTags
     public readonly ReadOnlySpan<char> SystemMsg => _systemMsg.Of(_tags);
 
     public readonly bool HasBanDuration => _banDuration.Exists;
+
+    private static (uint Semicolons, uint EqualSigns) Masks(Vector256<ushort> chunk) =>
+        (Vector256.Equals(chunk, Vector256.Create((ushort)';')).ExtractMostSignificantBits(),
+         Vector256.Equals(chunk, Vector256.Create((ushort)'=')).ExtractMostSignificantBits());
+
+    private static (uint Semicolons, uint EqualSigns) ShortMasks(ReadOnlySpan<char> tags)
+    {
+        uint semicolons = 0, equalSigns = 0;
+        for (var i = 0; i < tags.Length; i++)
+        {
+            semicolons |= tags[i] == ';' ? 1u << i : 0;
+            equalSigns |= tags[i] == '=' ? 1u << i : 0;
+        }
+
+        return (semicolons, equalSigns);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Keep(ReadOnlySpan<char> key, ValueAt value)
