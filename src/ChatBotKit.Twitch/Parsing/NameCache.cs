@@ -9,6 +9,7 @@ internal sealed class NameCache
 {
     private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly string?[] _recent = new string?[256];
 
     public NameCache(int capacity = 4096)
     {
@@ -20,9 +21,16 @@ internal sealed class NameCache
 
     public string Get(ReadOnlySpan<char> name)
     {
+        // A small direct-mapped front holds only names that need no unescaping, so a hit is exact.
+        var slot = (int)(TextHash.Of(name) >> 56);
+        if (_recent[slot] is { } recent && name.SequenceEqual(recent))
+        {
+            return recent;
+        }
+
         if (_lookup.TryGetValue(name, out var cached))
         {
-            return cached;
+            return Remember(slot, name, cached);
         }
 
         if (_names.Count >= Capacity)
@@ -32,6 +40,16 @@ internal sealed class NameCache
 
         var created = TagValue.Unescape(name);
         _lookup[name] = created;
-        return created;
+        return Remember(slot, name, created);
+    }
+
+    private string Remember(int slot, ReadOnlySpan<char> name, string text)
+    {
+        if (name.SequenceEqual(text))
+        {
+            _recent[slot] = text;
+        }
+
+        return text;
     }
 }

@@ -49,7 +49,7 @@ public sealed partial class TwitchEventParser
 
     private ChatEvent? ParsePrivmsg(in IrcLine line)
     {
-        var tags = KnownTags.Read(line.Tags);
+        var tags = new KnownTags(line.Tags);
         if (line.ParameterCount < 2 || !_sharedChat.IsFirst(tags.SourceId))
         {
             return null;
@@ -90,7 +90,7 @@ public sealed partial class TwitchEventParser
 
     private MessageReceived? ParseWhisper(in IrcLine line)
     {
-        var tags = KnownTags.Read(line.Tags);
+        var tags = new KnownTags(line.Tags);
         if (line.ParameterCount < 2)
         {
             return null;

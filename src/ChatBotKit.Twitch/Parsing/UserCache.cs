@@ -1,21 +1,24 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
 using ChatBotKit.Events;
 
 namespace ChatBotKit.Twitch.Parsing;
 
 /// <summary>
 /// Reuses the <see cref="ChatUser"/> of a user id while login, display name and roles stay the same,
-/// so a regular chatter costs no allocation per message. A hit is judged from the entry alone (roles
-/// and a hash of login and display name), without touching the cached user's strings. Bounded; not
-/// thread-safe.
+/// so a regular chatter costs no allocation per message. A hit is judged from the entry alone (a
+/// hash of login, display name and roles), without touching the cached user's strings; when only
+/// the roles changed, the new user shares the old one's strings. Numeric ids (Twitch's) live in
+/// an id-keyed table, other ids (logins) in a dictionary. Bounded; not thread-safe.
 /// </summary>
 internal sealed class UserCache
 {
     private const int Capacity = 50_000;
-    private readonly Dictionary<string, Entry> _users = new(StringComparer.Ordinal);
+    private readonly UserIdTable _numbered = new(Capacity);
+    private readonly Dictionary<string, Entry> _named = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly NameCache _logins = new(Capacity);
 
-    public UserCache() => _lookup = _users.GetAlternateLookup<ReadOnlySpan<char>>();
+    public UserCache() => _lookup = _named.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public ChatUser Get(ReadOnlySpan<char> id, ReadOnlySpan<char> login, ReadOnlySpan<char> rawDisplayName, ChatRoles roles)
     {
@@ -29,23 +32,36 @@ internal sealed class UserCache
             id = login;
         }
 
-        var names = HashCode.Combine(string.GetHashCode(login), string.GetHashCode(rawDisplayName));
-        if (_lookup.TryGetValue(id, out var cached) && cached.Roles == roles && cached.Names == names)
+        var signature = TextHash.Of(login) ^ BitOperations.RotateLeft(TextHash.Of(rawDisplayName), 29) ^ (ulong)roles;
+        var number = id.Length > 1 && id[0] == '0' ? -1 : TagReader.ParseNumber(id);
+        ref var entry = ref number >= 0 ? ref _numbered.Find((ulong)number) : ref Named(id);
+        var previous = entry.User;
+        if (previous is not null && entry.Signature == signature)
         {
-            return cached.User;
+            return previous;
         }
 
-        if (_users.Count >= Capacity)
-        {
-            _users.Clear();
-        }
-
-        var loginText = _logins.Get(login);
-        var displayName = rawDisplayName.IsEmpty ? loginText : TagValue.Unescape(rawDisplayName);
-        var user = new ChatUser(id.SequenceEqual(login) ? loginText : cached.User?.Id ?? new string(id), loginText, displayName, roles);
-        _lookup[id] = new Entry(user, roles, names);
+        var loginText = Reuse(previous?.Login, login);
+        var displayName = rawDisplayName.IsEmpty ? loginText : Reuse(previous?.DisplayName, rawDisplayName);
+        var user = new ChatUser(id.SequenceEqual(login) ? loginText : previous?.Id ?? new string(id), loginText, displayName, roles);
+        entry = new Entry(user, signature);
         return user;
     }
 
-    private readonly record struct Entry(ChatUser User, ChatRoles Roles, int Names);
+    /// <summary>The unescaped <paramref name="raw"/>, as the previous user's string when that is the same text.</summary>
+    private static string Reuse(string? previous, ReadOnlySpan<char> raw) =>
+        previous is not null && raw.IndexOf('\\') < 0 && raw.SequenceEqual(previous) ? previous : TagValue.Unescape(raw);
+
+    private ref Entry Named(ReadOnlySpan<char> id)
+    {
+        if (_named.Count >= Capacity && !_lookup.ContainsKey(id))
+        {
+            _named.Clear();
+        }
+
+        return ref CollectionsMarshal.GetValueRefOrAddDefault(_lookup, id, out _);
+    }
+
+    /// <summary>A cached user and what it was made from.</summary>
+    internal readonly record struct Entry(ChatUser? User, ulong Signature);
 }
