@@ -117,8 +117,9 @@ public sealed partial class NatsConnection : IProtocolHandler
                 {
                     NatsLog.ConnectFailed(_logger, ex, server.GetLeftPart(UriPartial.Authority));
                 }
-                catch (OperationCanceledException)
+                catch (Exception)
                 {
+                    // Disposed while connecting: whatever the attempt threw (cancelled, refused), it is over.
                     return false;
                 }
             }

@@ -101,6 +101,28 @@ public sealed class NatsConnectionReconnectTests
     }
 
     [Fact]
+    public async Task DisposeAsync_WhileReconnectAttemptsAreRefused_DoesNotThrow()
+    {
+        await using var server = await NatsServer.StartAsync();
+        var retryAtOnce = Options(server) with { Reconnect = new NatsReconnectPolicy { MinDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero, Jitter = TimeSpan.Zero } };
+        var connections = Enumerable.Range(0, 50).Select(_ => new NatsConnection(retryAtOnce)).ToList();
+        foreach (var connection in connections)
+        {
+            await connection.ConnectAsync();
+        }
+
+        await server.KillAsync();
+        await Wait.UntilAsync(() => connections.All(c => c.State == NatsConnectionState.Reconnecting), "every connection to notice");
+
+        // Each one is retrying in a tight loop, so disposal lands in the middle of a refused attempt.
+        foreach (var connection in connections)
+        {
+            await connection.Invoking(c => c.DisposeAsync().AsTask()).Should().NotThrowAsync();
+            connection.State.Should().Be(NatsConnectionState.Closed);
+        }
+    }
+
+    [Fact]
     public async Task Cluster_SeedServerDies_FailsOverToLearnedServer()
     {
         int portA = ChatBotKit.Testing.LoopbackPort.GetFree(), portB = ChatBotKit.Testing.LoopbackPort.GetFree();
