@@ -43,18 +43,40 @@ public sealed class NatsConnectionKeepAliveTests
             timeProvider: clock);
         await connection.ConnectAsync();
 
-        await Wait.UntilAsync(
-            () =>
-            {
-                clock.Advance(TimeSpan.FromMinutes(1));
-                Thread.Sleep(100);
-                return connection.State == NatsConnectionState.Reconnecting;
-            },
-            "the stale connection to be dropped");
+        // One interval at a time, each given time to reach the server before the next: a PING still
+        // queued when the third interval drops the session would never be sent.
+        await AdvanceUntilAsync(clock, () => Volatile.Read(ref pings) >= 1, "the first PING to reach the server");
+        await AdvanceUntilAsync(clock, () => Volatile.Read(ref pings) >= 2, "the second PING to reach the server");
+        connection.State.Should().Be(NatsConnectionState.Connected, "two PINGs are allowed out");
+        await AdvanceUntilAsync(clock, () => connection.State == NatsConnectionState.Reconnecting, "the stale connection to be dropped");
 
-        await Wait.UntilAsync(() => Volatile.Read(ref pings) >= 2, "both PINGs to reach the server");
         Volatile.Read(ref pings).Should().Be(2, "the third interval finds two PINGs unanswered and drops the connection instead of pinging again");
         listener.Stop();
         await server.ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    /// <summary>Moves the clock one ping interval at a time, waiting a few seconds after each for <paramref name="condition"/>.</summary>
+    private static async Task AdvanceUntilAsync(VirtualClock clock, Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + Wait.Patience;
+        while (true)
+        {
+            clock.Advance(TimeSpan.FromMinutes(1));
+            var settle = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+            while (DateTime.UtcNow < settle)
+            {
+                if (condition())
+                {
+                    return;
+                }
+
+                await Task.Delay(20);
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Gave up waiting for {what}.");
+            }
+        }
     }
 }
