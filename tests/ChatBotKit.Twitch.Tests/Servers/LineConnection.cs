@@ -14,6 +14,7 @@ public sealed class LineConnection : IAsyncDisposable
     private readonly WebSocket? _socket;
     private readonly Queue<string> _pending = new();
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private int _disposed;
 
     private LineConnection(TcpClient client, StreamReader? reader, StreamWriter? writer, WebSocket? socket)
     {
@@ -106,11 +107,16 @@ public sealed class LineConnection : IAsyncDisposable
         }
     }
 
+    /// <summary>Closes the connection at once (a reset); safe to call twice and from two threads, as the server's drop and the handler's own disposal may.</summary>
     public ValueTask DisposeAsync()
     {
-        _client.Client.Close(0);
-        _client.Dispose();
-        _socket?.Dispose();
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _client.Client.Close(0);
+            _client.Dispose();
+            _socket?.Dispose();
+        }
+
         return ValueTask.CompletedTask;
     }
 }
