@@ -25,12 +25,18 @@ internal static class IngestCommand
     public static async Task<int> RunAsync(CliStreams io, string? natsUrl, string? channel, CancellationToken cancellationToken)
     {
         var url = natsUrl ?? Environment.GetEnvironmentVariable("NATS_URL") ?? "nats://127.0.0.1:4222";
-        var options = new NatsOptions
+        NatsConnection connection;
+        try
         {
-            Servers = [.. url.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(u => new Uri(u))],
-            Name = "chatbotkit-ingest",
-        };
-        await using var connection = new NatsConnection(options);
+            connection = new NatsConnection(new NatsOptions { Servers = NatsOptions.ParseServers(url), Name = "chatbotkit-ingest" });
+        }
+        catch (ArgumentException e)
+        {
+            io.Error.WriteLine($"streambot: --nats: {e.Message}");
+            return StreambotApp.UsageError;
+        }
+
+        await using var owned = connection;
         try
         {
             await connection.ConnectAsync(cancellationToken).ConfigureAwait(false);

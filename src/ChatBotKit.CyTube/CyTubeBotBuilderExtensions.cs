@@ -34,7 +34,7 @@ public static class CyTubeBotBuilderExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(natsUrl);
         var options = new CyTubeOptions
         {
-            Nats = new Nats.NatsOptions { Servers = [.. natsUrl.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(u => new Uri(u))] },
+            Nats = new Nats.NatsOptions { Servers = Nats.NatsOptions.ParseServers(natsUrl) },
             Domain = domain,
             Subjects = CyTubeSubjects.FromName(subjects),
         };

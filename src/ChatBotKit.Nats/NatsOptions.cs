@@ -10,6 +10,20 @@ public sealed record NatsOptions
     /// <summary>Seed servers, tried in order; servers the cluster announces (<c>connect_urls</c>) are added.</summary>
     public IReadOnlyList<Uri> Servers { get; init; } = [new Uri("nats://127.0.0.1:4222")];
 
+    /// <summary>
+    /// Reads a comma-separated server list as people write it in <c>NATS_URL</c> or on a command line
+    /// (<c>nats://a:4222, nats://b:4222</c>) for <see cref="Servers"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The list is empty, or an entry is not an absolute URL (the entry is named).</exception>
+    public static Uri[] ParseServers(string urls)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(urls);
+        var entries = urls.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return entries.Length == 0
+            ? throw new ArgumentException($"'{urls}' names no NATS server.", nameof(urls))
+            : [.. entries.Select(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) ? uri : throw new ArgumentException($"'{u}' is not a NATS server URL (e.g. nats://127.0.0.1:4222).", nameof(urls)))];
+    }
+
     /// <summary>The connection name the server shows in its monitoring.</summary>
     public string Name { get; init; } = "ChatBotKit";
 

@@ -105,6 +105,15 @@ public sealed class StreambotTests(WarmCompiler warm) : IClassFixture<WarmCompil
     }
 
     [Fact]
+    public async Task Ingest_BadNatsUrl_IsAUsageErrorNamingIt()
+    {
+        var (code, _, error) = await RunAsync("", "ingest", "--nats", "not a url");
+
+        code.Should().Be(2);
+        error.Should().Contain("--nats").And.Contain("'not a url'");
+    }
+
+    [Fact]
     public async Task Llm_UnknownValue_IsAUsageErrorListingTheChoices()
     {
         var (code, _, error) = await RunAsync("", "chat", Hello, "--llm", "gpt-9", "--no-watch");

@@ -26,7 +26,7 @@ public static class ChatBusBotBuilderExtensions
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(natsUrl);
         var bus = subjects ?? ChatBusSubjects.Default;
-        var servers = natsUrl.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(u => new Uri(u)).ToArray();
+        var servers = NatsOptions.ParseServers(natsUrl);
         return new("bus", (natsUrl, bus), context =>
             new ChatBusSource(new NatsOptions { Servers = servers, Name = "chatbotkit-worker" }, bus, context.LoggerFactory, context.TimeProvider));
     }
