@@ -9,16 +9,11 @@ namespace ChatBotKit.Twitch.Connection;
 /// </summary>
 internal sealed class OverlapFilter
 {
-    private const int Capacity = 8192;
     private readonly Lock _gate = new();
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly Queue<string> _order = new();
+    private readonly RecentKeys _seen = new(8192);
     private volatile bool _active;
     private bool _open;
     private DateTimeOffset _until;
-
-    public OverlapFilter() => _lookup = _seen.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Starts filtering, until <see cref="EndAt"/>.</summary>
     public void Begin()
@@ -55,24 +50,10 @@ internal sealed class OverlapFilter
             {
                 _active = false;
                 _seen.Clear();
-                _order.Clear();
                 return true;
             }
 
-            if (_lookup.Contains(key))
-            {
-                return false;
-            }
-
-            var kept = new string(key);
-            _seen.Add(kept);
-            _order.Enqueue(kept);
-            if (_order.Count > Capacity)
-            {
-                _seen.Remove(_order.Dequeue());
-            }
-
-            return true;
+            return _seen.Add(key);
         }
     }
 }
