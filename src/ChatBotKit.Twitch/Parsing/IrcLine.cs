@@ -1,3 +1,9 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace ChatBotKit.Twitch.Parsing;
 
 /// <summary>
@@ -13,18 +19,7 @@ public readonly struct IrcLine
     private readonly TextSlice _second;
     private readonly TextSlice _trailing;
     private readonly int _middleCount;
-
-    private IrcLine(string text, TextSlice tags, TextSlice prefix, TextSlice command, TextSlice first, TextSlice second, TextSlice trailing, int middleCount)
-    {
-        Text = text;
-        _tags = tags;
-        _prefix = prefix;
-        _command = command;
-        _first = first;
-        _second = second;
-        _trailing = trailing;
-        _middleCount = middleCount;
-    }
+    private readonly KnownTags _known;
 
     /// <summary>The whole line as received (without its line ending).</summary>
     public string Text { get; }
@@ -37,6 +32,10 @@ public readonly struct IrcLine
 
     /// <summary>The prefix without the leading colon (<c>nick!user@host</c> or a server name).</summary>
     public ReadOnlySpan<char> Prefix => _prefix.Of(Text);
+
+    /// <summary>The tags the event parser reads, located while the line was split.</summary>
+    [UnscopedRef]
+    internal ref readonly KnownTags Known => ref _known;
 
     /// <summary>The nick part of the prefix.</summary>
     public ReadOnlySpan<char> Nick
@@ -87,34 +86,50 @@ public readonly struct IrcLine
     public static IrcLine Parse(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        var span = line.AsSpan();
-        var end = span.Length;
-        while (end > 0 && span[end - 1] is '\r' or '\n')
-        {
-            end--;
-        }
+        return new IrcLine(line);
+    }
 
+    // Splits in place: the tag index is large, so it is written where the line will live.
+    private IrcLine(string line)
+    {
+        Text = line;
+        var span = line.AsSpan();
         var i = 0;
-        var tags = TextSlice.None;
-        var prefix = TextSlice.None;
-        if (i < end && span[i] == '@')
+        _tags = TextSlice.None;
+        _prefix = TextSlice.None;
+        int end;
+
+        // The line ending is looked for only after the tags: reading the line front to back lets the
+        // processor fetch it ahead, where a first look at its last character would wait for memory.
+        if (span.Length > 0 && span[0] == '@')
         {
-            var space = Find(span, i, end);
-            tags = new TextSlice(i + 1, space - i - 1);
+            var space = KnownTags.Read(ref _known, line, 1, span.Length);
+            end = WithoutLineEnding(span);
+            if (space > end)
+            {
+                _known = default;
+                space = KnownTags.Read(ref _known, line, 1, end);
+            }
+
+            _tags = new TextSlice(1, space - 1);
             i = SkipSpaces(span, space, end);
+        }
+        else
+        {
+            end = WithoutLineEnding(span);
         }
 
         if (i < end && span[i] == ':')
         {
             var space = Find(span, i, end);
-            prefix = new TextSlice(i + 1, space - i - 1);
+            _prefix = new TextSlice(i + 1, space - i - 1);
             i = SkipSpaces(span, space, end);
         }
 
         var commandEnd = Find(span, i, end);
-        var command = new TextSlice(i, commandEnd - i);
+        _command = new TextSlice(i, commandEnd - i);
         i = commandEnd;
-        TextSlice first = TextSlice.None, second = TextSlice.None, trailing = TextSlice.None;
+        _first = _second = _trailing = TextSlice.None;
         var middle = 0;
         while (true)
         {
@@ -126,31 +141,57 @@ public readonly struct IrcLine
 
             if (span[i] == ':')
             {
-                trailing = new TextSlice(i + 1, end - i - 1);
+                _trailing = new TextSlice(i + 1, end - i - 1);
                 break;
             }
 
             var paramEnd = Find(span, i, end);
             if (middle == 0)
             {
-                first = new TextSlice(i, paramEnd - i);
+                _first = new TextSlice(i, paramEnd - i);
             }
             else if (middle == 1)
             {
-                second = new TextSlice(i, paramEnd - i);
+                _second = new TextSlice(i, paramEnd - i);
             }
 
             middle++;
             i = paramEnd;
         }
 
-        return new IrcLine(line, tags, prefix, command, first, second, trailing, Math.Min(middle, 2));
+        _middleCount = Math.Min(middle, 2);
     }
 
+    // The next space from `from`, or `end`. Tokens after the tags are short, so where 32 characters
+    // can be compared at once that is done inline rather than through a call to IndexOf.
     private static int Find(ReadOnlySpan<char> span, int from, int end)
     {
-        var found = span[from..end].IndexOf(' ');
+        if (Vector512.IsHardwareAccelerated)
+        {
+            ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(span));
+            for (; from + Vector512<ushort>.Count <= span.Length && from < end; from += Vector512<ushort>.Count)
+            {
+                var spaces = Vector512.Equals(Vector512.LoadUnsafe(ref first, (nuint)from), Vector512.Create((ushort)' ')).ExtractMostSignificantBits();
+                if (spaces != 0)
+                {
+                    return Math.Min(from + BitOperations.TrailingZeroCount(spaces), end);
+                }
+            }
+        }
+
+        var found = span[Math.Min(from, end)..end].IndexOf(' ');
         return found < 0 ? end : from + found;
+    }
+
+    private static int WithoutLineEnding(ReadOnlySpan<char> span)
+    {
+        var end = span.Length;
+        while (end > 0 && span[end - 1] is '\r' or '\n')
+        {
+            end--;
+        }
+
+        return end;
     }
 
     private static int SkipSpaces(ReadOnlySpan<char> span, int from, int end)

@@ -9,7 +9,7 @@ internal sealed class NameCache
 {
     private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly string?[] _recent = new string?[256];
+    private readonly string?[] _recent = new string?[1024];
 
     public NameCache(int capacity = 4096)
     {
@@ -22,7 +22,7 @@ internal sealed class NameCache
     public string Get(ReadOnlySpan<char> name)
     {
         // A small direct-mapped front holds only names that need no unescaping, so a hit is exact.
-        var slot = (int)(TextHash.Of(name) >> 56);
+        var slot = (int)(TextHash.Of(name) >> 54);
         if (_recent[slot] is { } recent && name.SequenceEqual(recent))
         {
             return recent;

@@ -11,7 +11,7 @@ public sealed partial class TwitchEventParser
             return null;
         }
 
-        var tags = new KnownTags(line.Tags);
+        ref readonly var tags = ref line.Known;
         var channel = ChannelOf(line);
         var timestamp = TimestampOf(tags);
         if (line.ParameterCount < 2 || line.LastParameter.IsEmpty)
@@ -38,7 +38,7 @@ public sealed partial class TwitchEventParser
 
     private MessageDeleted? ParseClearMessage(in IrcLine line)
     {
-        var tags = new KnownTags(line.Tags);
+        ref readonly var tags = ref line.Known;
         if (line.ParameterCount < 1 || tags.TargetMsgId.IsEmpty)
         {
             return null;
@@ -62,7 +62,7 @@ public sealed partial class TwitchEventParser
             return null;
         }
 
-        var tags = new KnownTags(line.Tags);
+        ref readonly var tags = ref line.Known;
         var text = line.ParameterCount >= 2 ? new string(line.LastParameter) : null;
         return new ChannelNotice
         {

@@ -6,7 +6,7 @@ public sealed partial class TwitchEventParser
 {
     private ChatEvent? ParseUserNotice(in IrcLine line)
     {
-        var tags = new KnownTags(line.Tags);
+        ref readonly var tags = ref line.Known;
         if (line.ParameterCount < 1 || !_sharedChat.IsFirst(tags.SourceId))
         {
             return null;

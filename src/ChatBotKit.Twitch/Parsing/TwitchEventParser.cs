@@ -49,23 +49,29 @@ public sealed partial class TwitchEventParser
 
     private ChatEvent? ParsePrivmsg(in IrcLine line)
     {
-        var tags = new KnownTags(line.Tags);
+        ref readonly var tags = ref line.Known;
         if (line.ParameterCount < 2 || !_sharedChat.IsFirst(tags.SourceId))
         {
             return null;
         }
 
-        var user = UserOf(line, tags);
+        // The user is looked up last, so that its entry arrives from memory while the rest is read.
+        var roles = BadgeRoles.From(tags);
+        _users.Prefetch(tags.UserId, roles);
         var (text, kind) = TextOf(line.LastParameter);
+        var channel = ChannelOf(line);
+        var timestamp = TimestampOf(tags);
+        var id = IdOf(tags);
         var bits = TagReader.ParseNumber(tags.Bits);
+        var user = UserOf(line, tags, roles);
         if (bits > 0)
         {
             return new BitsCheered
             {
                 Platform = ChatPlatform.Twitch,
-                Channel = ChannelOf(line),
-                Timestamp = TimestampOf(tags),
-                Id = IdOf(tags),
+                Channel = channel,
+                Timestamp = timestamp,
+                Id = id,
                 RawRepresentation = line.Text,
                 User = user,
                 Bits = (int)Math.Min(bits, int.MaxValue),
@@ -76,9 +82,9 @@ public sealed partial class TwitchEventParser
         return new MessageReceived
         {
             Platform = ChatPlatform.Twitch,
-            Channel = ChannelOf(line),
-            Timestamp = TimestampOf(tags),
-            Id = IdOf(tags),
+            Channel = channel,
+            Timestamp = timestamp,
+            Id = id,
             RawRepresentation = line.Text,
             User = user,
             Text = text,
@@ -90,7 +96,7 @@ public sealed partial class TwitchEventParser
 
     private MessageReceived? ParseWhisper(in IrcLine line)
     {
-        var tags = new KnownTags(line.Tags);
+        ref readonly var tags = ref line.Known;
         if (line.ParameterCount < 2)
         {
             return null;
@@ -124,10 +130,12 @@ public sealed partial class TwitchEventParser
             : new UserLeft { Platform = ChatPlatform.Twitch, Channel = channel, Timestamp = now, RawRepresentation = line.Text, User = user };
     }
 
-    private ChatUser UserOf(in IrcLine line, in KnownTags tags)
+    private ChatUser UserOf(in IrcLine line, in KnownTags tags) => UserOf(line, tags, BadgeRoles.From(tags));
+
+    private ChatUser UserOf(in IrcLine line, in KnownTags tags, ChatRoles roles)
     {
         var login = tags.Login.IsEmpty ? line.Nick : tags.Login;
-        return _users.Get(tags.UserId, login, tags.DisplayName, BadgeRoles.From(tags));
+        return _users.Get(tags.UserId, login, tags.DisplayName, roles);
     }
 
     private string ChannelOf(in IrcLine line)

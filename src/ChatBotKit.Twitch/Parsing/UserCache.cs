@@ -5,20 +5,35 @@ using ChatBotKit.Events;
 namespace ChatBotKit.Twitch.Parsing;
 
 /// <summary>
-/// Reuses the <see cref="ChatUser"/> of a user id while login, display name and roles stay the same,
-/// so a regular chatter costs no allocation per message. A hit is judged from the entry alone (a
-/// hash of login, display name and roles), without touching the cached user's strings; when only
-/// the roles changed, the new user shares the old one's strings. Numeric ids (Twitch's) live in
-/// an id-keyed table, other ids (logins) in a dictionary. Bounded; not thread-safe.
+/// Reuses the <see cref="ChatUser"/> of a user id and roles while login and display name stay the
+/// same, so a regular chatter costs no allocation per message, also when the roles alternate (a
+/// moderator in one channel and not in the next). A hit is judged from the entry alone (a hash of
+/// login, display name and roles), without touching the cached user's strings. Numeric ids
+/// (Twitch's) live in an id-keyed table, other ids (logins) in a dictionary. Bounded; not thread-safe.
 /// </summary>
 internal sealed class UserCache
 {
     private const int Capacity = 50_000;
+    private const int RoleBits = 6;
+    private const long MaxNumber = 1L << (63 - RoleBits);
     private readonly UserIdTable _numbered = new(Capacity);
     private readonly Dictionary<string, Entry> _named = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
     public UserCache() => _lookup = _named.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// Asks the processor to fetch the entry of <paramref name="id"/> with <paramref name="roles"/>
+    /// while the caller does other work: with tens of thousands of chatters the table does not stay
+    /// in cache, and the lookup would otherwise wait for memory.
+    /// </summary>
+    public void Prefetch(ReadOnlySpan<char> id, ChatRoles roles)
+    {
+        if (KeyOf(id, roles) is { } key)
+        {
+            _numbered.Prefetch(key);
+        }
+    }
 
     public ChatUser Get(ReadOnlySpan<char> id, ReadOnlySpan<char> login, ReadOnlySpan<char> rawDisplayName, ChatRoles roles)
     {
@@ -33,8 +48,7 @@ internal sealed class UserCache
         }
 
         var signature = TextHash.Of(login) ^ BitOperations.RotateLeft(TextHash.Of(rawDisplayName), 29) ^ (ulong)roles;
-        var number = id.Length > 1 && id[0] == '0' ? -1 : TagReader.ParseNumber(id);
-        ref var entry = ref number >= 0 ? ref _numbered.Find((ulong)number) : ref Named(id);
+        ref var entry = ref KeyOf(id, roles) is { } key ? ref _numbered.Find(key) : ref Named(id);
         var previous = entry.User;
         if (previous is not null && entry.Signature == signature)
         {
@@ -46,6 +60,14 @@ internal sealed class UserCache
         var user = new ChatUser(id.SequenceEqual(login) ? loginText : previous?.Id ?? new string(id), loginText, displayName, roles);
         entry = new Entry(user, signature);
         return user;
+    }
+
+    // A numeric id (Twitch's) and the roles, packed into one key: the same chatter with other roles
+    // (a moderator in one channel, not in the next) is another entry, not a miss.
+    private static ulong? KeyOf(ReadOnlySpan<char> id, ChatRoles roles)
+    {
+        var number = id.Length > 1 && id[0] == '0' ? -1 : TagReader.ParseNumber(id);
+        return number is >= 0 and < MaxNumber && (ulong)roles < 1 << RoleBits ? ((ulong)number << RoleBits) | (ulong)roles : null;
     }
 
     /// <summary>The unescaped <paramref name="raw"/>, as the previous user's string when that is the same text.</summary>

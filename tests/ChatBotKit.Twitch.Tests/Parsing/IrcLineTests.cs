@@ -46,4 +46,34 @@ public class IrcLineTests
         line.TryGetTag("flag", out var value).Should().BeTrue();
         value.IsEmpty.Should().BeTrue();
     }
+
+    public static TheoryData<int> TokenLengths() => [.. Enumerable.Range(1, 100)];
+
+    [Theory]
+    [MemberData(nameof(TokenLengths))]
+    public void Parse_TokensOfAnyLength_AreSplitAtTheirSpaces(int length)
+    {
+        // Spaces are looked for 32 characters at a time: tokens of every length cross those steps.
+        var token = new string('n', length);
+        var line = IrcLine.Parse($"@id=1 :{token}!u@h {token} {token} {token} :{token} end\r\n");
+
+        line.Prefix.ToString().Should().Be($"{token}!u@h");
+        line.Command.ToString().Should().Be(token);
+        line.Parameter(0).ToString().Should().Be(token);
+        line.Parameter(1).ToString().Should().Be(token);
+        line.LastParameter.ToString().Should().Be($"{token} end");
+        line.ParameterCount.Should().Be(3);
+    }
+
+    [Theory]
+    [InlineData("PING\r\n", 0)]
+    [InlineData("PING \r\n", 0)]
+    [InlineData("PING x\r\n", 1)]
+    public void Parse_LineEnding_IsNoParameter(string text, int parameters)
+    {
+        var line = IrcLine.Parse(text);
+
+        line.Command.ToString().Should().Be("PING");
+        line.ParameterCount.Should().Be(parameters);
+    }
 }
