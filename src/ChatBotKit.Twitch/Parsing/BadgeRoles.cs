@@ -9,36 +9,26 @@ public static class BadgeRoles
     public static ChatRoles FromBadges(ReadOnlySpan<char> badges)
     {
         var roles = ChatRoles.None;
-        var start = 0;
-        var nameEnd = -1;
-        for (var i = 0; i <= badges.Length; i++)
+        while (!badges.IsEmpty)
         {
-            var c = i < badges.Length ? badges[i] : ',';
-            if (c == '/' && nameEnd < 0)
+            var comma = badges.IndexOf(',');
+            var badge = comma < 0 ? badges : badges[..comma];
+            badges = comma < 0 ? [] : badges[(comma + 1)..];
+            var slash = badge.IndexOf('/');
+            roles |= (slash < 0 ? badge : badge[..slash]) switch
             {
-                nameEnd = i;
-            }
-            else if (c == ',')
-            {
-                roles |= RoleOf(badges[start..(nameEnd < 0 ? i : nameEnd)]);
-                start = i + 1;
-                nameEnd = -1;
-            }
+                "broadcaster" => ChatRoles.Broadcaster,
+                "moderator" or "lead_moderator" => ChatRoles.Moderator,
+                "vip" => ChatRoles.Vip,
+                "subscriber" or "founder" => ChatRoles.Subscriber,
+                "partner" => ChatRoles.Verified,
+                "bot-badge" => ChatRoles.VerifiedBot,
+                _ => ChatRoles.None,
+            };
         }
 
         return roles;
     }
-
-    private static ChatRoles RoleOf(ReadOnlySpan<char> badge) => badge switch
-    {
-        "broadcaster" => ChatRoles.Broadcaster,
-        "moderator" or "lead_moderator" => ChatRoles.Moderator,
-        "vip" => ChatRoles.Vip,
-        "subscriber" or "founder" => ChatRoles.Subscriber,
-        "partner" => ChatRoles.Verified,
-        "bot-badge" => ChatRoles.VerifiedBot,
-        _ => ChatRoles.None,
-    };
 
     internal static ChatRoles From(in KnownTags tags)
     {
