@@ -23,14 +23,31 @@ public sealed partial class TwitchChatSource
         lock (_gate)
         {
             // One at a time, and none from a session already replaced.
-            if (DisposalToken.IsCancellationRequested || _handover is { IsCompleted: false } || old.Handover is { IsCompletedSuccessfully: true, Result: true })
+            if (DisposalToken.IsCancellationRequested || old.Handover is { IsCompletedSuccessfully: true, Result: true })
             {
+                return;
+            }
+
+            if (_handover is { IsCompleted: false } running)
+            {
+                // The new session, still joining, is told to move on as well: it is handed over in
+                // turn once it is the current one. Its run waits for that, as for any handover. A
+                // repeated RECONNECT on the session being replaced changes nothing.
+                if (old.Handover is null)
+                {
+                    _handover = old.Handover = HandOverAfterAsync(running, stopOld);
+                }
+
                 return;
             }
 
             _handover = old.Handover = Task.Run(() => HandOverAsync(stopOld));
         }
     }
+
+    // Only when the running handover switched to the session; a failed one has disposed it.
+    private async Task<bool> HandOverAfterAsync(Task<bool> running, CancellationTokenSource stopOld) =>
+        await running.ConfigureAwait(false) && await HandOverAsync(stopOld).ConfigureAwait(false);
 
     // The handover started from session, if any: true once it switched to a new session.
     private Task<bool>? HandoverFrom(IrcSession session)

@@ -75,6 +75,25 @@ public sealed class TwitchHandoverTests
     }
 
     [Fact]
+    public async Task Reconnect_AgainOnTheNewConnectionDuringTheSwitch_MovesOnceMore()
+    {
+        // The new connection is told to reconnect while it is still joining: once the first switch
+        // is done, the client moves again instead of staying on a connection Twitch is about to drop.
+        await using var server = new FakeTwitchServer { EnforceLimits = false, ReconnectAtJoinOfLogin = 2 };
+        await using var source = TwitchChatSourceTests.Source(server, "c");
+        await source.ConnectAsync();
+        await server.NextJoinAsync(Patience);
+
+        await server.PushAsync(":tmi.twitch.tv RECONNECT");
+        await WaitUntilAsync(() => server.Logins == 3 && server.ConnectionCount == 1);
+        await source.SendAsync(new OutgoingMessage { Channel = "c", Text = "after both switches" });
+
+        (await server.NextReceivedAsync(Patience)).Text.Should().Be("after both switches");
+        source.Statistics.LostOnDisconnect.Should().Be(0);
+        source.State.Should().Be(ConnectionState.Connected);
+    }
+
+    [Fact]
     public async Task Reconnect_SourceDisposedDuringTheSwitch_DisposeClosesEveryConnection()
     {
         await using var server = new FakeTwitchServer { EnforceLimits = false };

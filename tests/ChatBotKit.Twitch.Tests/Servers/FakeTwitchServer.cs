@@ -56,6 +56,12 @@ public sealed class FakeTwitchServer : IAsyncDisposable
     /// <summary>Whether PINGs are answered; a silent server looks dead to the client's watchdog.</summary>
     public bool AnswerPings { get; set; } = true;
 
+    /// <summary>
+    /// The login (counted from 1) whose first JOIN is answered with a RECONNECT before anything else,
+    /// as when Twitch restarts the server a client has just moved to; 0 for none.
+    /// </summary>
+    public int ReconnectAtJoinOfLogin { get; set; }
+
     public int Pings => Volatile.Read(ref _pings);
 
     public int Violations => Volatile.Read(ref _violations);
@@ -162,6 +168,7 @@ public sealed class FakeTwitchServer : IAsyncDisposable
             var joined = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
             _connections[connection] = joined;
             var nick = "anonymous";
+            var login = 0;
             while (await connection.ReadLineAsync(_stop.Token) is { } text)
             {
                 var line = IrcLine.Parse(text);
@@ -179,11 +186,16 @@ public sealed class FakeTwitchServer : IAsyncDisposable
                         break;
                     case "NICK":
                         nick = line.LastParameter.ToString();
-                        Interlocked.Increment(ref _logins);
+                        login = Interlocked.Increment(ref _logins);
                         await connection.WriteLineAsync($":tmi.twitch.tv 001 {nick} :Welcome, GLHF!");
                         await connection.WriteLineAsync($"@badge-info=;badges=;color=;display-name={nick};emote-sets=0;user-id=1;user-type= :tmi.twitch.tv GLOBALUSERSTATE");
                         break;
                     case "JOIN":
+                        if (login == ReconnectAtJoinOfLogin && joined.IsEmpty)
+                        {
+                            await connection.WriteLineAsync(":tmi.twitch.tv RECONNECT");
+                        }
+
                         var channel = line.Parameter(0).ToString();
                         joined[channel.TrimStart('#')] = 0;
                         await connection.WriteLineAsync($":{nick}!{nick}@{nick}.tmi.twitch.tv JOIN {channel}");
