@@ -82,12 +82,7 @@ public sealed partial class TwitchChatSource
         }
 
         var channel = NormalizeChannel(new string(line.Parameter(0)));
-        line.TryGetTag("badges", out var badges);
-        var roles = BadgeRoles.FromBadges(badges);
-        if (line.TryGetTag("mod", out var mod) && mod is "1")
-        {
-            roles |= ChatRoles.Moderator;
-        }
+        var roles = BadgeRoles.From(line.Known);
 
         var elevated = (roles & (ChatRoles.Broadcaster | ChatRoles.Moderator | ChatRoles.Vip)) != 0;
         var slowModeExempt = (roles & (ChatRoles.Broadcaster | ChatRoles.Moderator)) != 0;

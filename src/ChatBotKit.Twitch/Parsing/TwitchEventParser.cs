@@ -56,14 +56,13 @@ public sealed partial class TwitchEventParser
         }
 
         // The user is looked up last, so that its entry arrives from memory while the rest is read.
-        var roles = BadgeRoles.From(tags);
-        _users.Prefetch(tags.UserId, roles);
+        var chatter = ChatterOf(line, tags);
         var (text, kind) = TextOf(line.LastParameter);
         var channel = ChannelOf(line);
         var timestamp = TimestampOf(tags);
         var id = IdOf(tags);
         var bits = TagReader.ParseNumber(tags.Bits);
-        var user = UserOf(line, tags, roles);
+        var user = _users.Get(chatter);
         if (bits > 0)
         {
             return new BitsCheered
@@ -130,13 +129,10 @@ public sealed partial class TwitchEventParser
             : new UserLeft { Platform = ChatPlatform.Twitch, Channel = channel, Timestamp = now, RawRepresentation = line.Text, User = user };
     }
 
-    private ChatUser UserOf(in IrcLine line, in KnownTags tags) => UserOf(line, tags, BadgeRoles.From(tags));
+    private ChatUser UserOf(in IrcLine line, in KnownTags tags) => _users.Get(ChatterOf(line, tags));
 
-    private ChatUser UserOf(in IrcLine line, in KnownTags tags, ChatRoles roles)
-    {
-        var login = tags.Login.IsEmpty ? line.Nick : tags.Login;
-        return _users.Get(tags.UserId, login, tags.DisplayName, roles);
-    }
+    private UserCache.Chatter ChatterOf(in IrcLine line, in KnownTags tags) =>
+        _users.Locate(tags.UserId, tags.Login.IsEmpty ? line.Nick : tags.Login, tags.DisplayName, BadgeRoles.From(tags));
 
     private string ChannelOf(in IrcLine line)
     {

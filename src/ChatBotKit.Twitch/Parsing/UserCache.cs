@@ -22,33 +22,37 @@ internal sealed class UserCache
 
     public UserCache() => _lookup = _named.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>The cached user of a chatter; <see cref="Locate"/> and <see cref="Get(in Chatter)"/> in one step.</summary>
+    public ChatUser Get(ReadOnlySpan<char> id, ReadOnlySpan<char> login, ReadOnlySpan<char> rawDisplayName, ChatRoles roles) =>
+        Get(Locate(id, login, rawDisplayName, roles));
+
     /// <summary>
-    /// Asks the processor to fetch the entry of <paramref name="id"/> with <paramref name="roles"/>
-    /// while the caller does other work: with tens of thousands of chatters the table does not stay
-    /// in cache, and the lookup would otherwise wait for memory.
+    /// Finds where a chatter's entry lives (a missing login is the display name, a missing id the
+    /// login) and asks the processor to fetch it while the caller does other work: with tens of
+    /// thousands of chatters the table does not stay in cache, and the lookup would wait for memory.
     /// </summary>
-    public void Prefetch(ReadOnlySpan<char> id, ChatRoles roles)
+    public Chatter Locate(ReadOnlySpan<char> id, ReadOnlySpan<char> login, ReadOnlySpan<char> rawDisplayName, ChatRoles roles)
     {
-        if (KeyOf(id, roles) is { } key)
+        login = login.IsEmpty ? rawDisplayName : login;
+        id = id.IsEmpty ? login : id;
+        var key = KeyOf(id, roles);
+        if (key is { } numbered)
         {
-            _numbered.Prefetch(key);
+            _numbered.Prefetch(numbered);
         }
+
+        return new Chatter(id, login, rawDisplayName, roles, key);
     }
 
-    public ChatUser Get(ReadOnlySpan<char> id, ReadOnlySpan<char> login, ReadOnlySpan<char> rawDisplayName, ChatRoles roles)
+    /// <summary>The cached user of <paramref name="chatter"/>, made anew when its names changed.</summary>
+    public ChatUser Get(in Chatter chatter)
     {
-        if (login.IsEmpty)
-        {
-            login = rawDisplayName;
-        }
-
-        if (id.IsEmpty)
-        {
-            id = login;
-        }
-
+        var id = chatter.Id;
+        var login = chatter.Login;
+        var rawDisplayName = chatter.RawDisplayName;
+        var roles = chatter.Roles;
         var signature = TextHash.Of(login) ^ BitOperations.RotateLeft(TextHash.Of(rawDisplayName), 29) ^ (ulong)roles;
-        ref var entry = ref KeyOf(id, roles) is { } key ? ref _numbered.Find(key) : ref Named(id);
+        ref var entry = ref chatter.Key is { } key ? ref _numbered.Find(key) : ref Named(id);
         var previous = entry.User;
         if (previous is not null && entry.Signature == signature)
         {
@@ -82,6 +86,20 @@ internal sealed class UserCache
         }
 
         return ref CollectionsMarshal.GetValueRefOrAddDefault(_lookup, id, out _);
+    }
+
+    /// <summary>A chatter as a line names it (spans into the line), and its table key if its id is numeric.</summary>
+    internal readonly ref struct Chatter(ReadOnlySpan<char> id, ReadOnlySpan<char> login, ReadOnlySpan<char> rawDisplayName, ChatRoles roles, ulong? key)
+    {
+        public ReadOnlySpan<char> Id { get; } = id;
+
+        public ReadOnlySpan<char> Login { get; } = login;
+
+        public ReadOnlySpan<char> RawDisplayName { get; } = rawDisplayName;
+
+        public ChatRoles Roles { get; } = roles;
+
+        public ulong? Key { get; } = key;
     }
 
     /// <summary>A cached user and what it was made from.</summary>
