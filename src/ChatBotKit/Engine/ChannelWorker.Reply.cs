@@ -14,6 +14,9 @@ internal sealed partial class ChannelWorker
     private void Fire(in WorkItem item, ActiveDefinition active, ITrigger trigger, in RateLimitRequest request)
     {
         _engine.Metrics.TriggerFired(trigger.Kind);
+        // The reply's randomness is drawn first, on the loop, whether or not the reply can start:
+        // a busy LLM must not shift the seeded rolls of the events after it.
+        var random = _seed is null ? Random.Shared : new Random(_random.Next());
         SemaphoreSlim? slot = null;
         if (trigger.Handler is null || trigger is IConfirmingTrigger)
         {
@@ -39,8 +42,6 @@ internal sealed partial class ChannelWorker
         Interlocked.Increment(ref _repliesInFlight);
         // Replies start off the channel loop, so a handler or LLM client that blocks (even an
         // endless loop in a script) can only cost its own reply, never the channel.
-        // The reply's randomness is drawn here, on the loop, so seeded runs repeat exactly.
-        var random = _seed is null ? Random.Shared : new Random(_random.Next());
         var reply = new PendingReply(this, item, active, trigger, request, history, slot, random);
         ThreadPool.UnsafeQueueUserWorkItem(static r => _ = r.Worker.ReplyAsync(r), reply, preferLocal: false);
     }

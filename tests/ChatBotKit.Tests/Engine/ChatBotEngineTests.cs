@@ -325,6 +325,45 @@ public sealed class ChatBotEngineTests : EngineTestBase
     }
 
     [Fact]
+    public async Task Post_ProbabilityWithSeed_RollsTheSameWhetherTheLlmIsBusyOrNot()
+    {
+        // The LLM answers only after every event was handled: with one call slot each fired event
+        // after the first finds it busy, with 40 slots none does. The rolls must not depend on that.
+        async Task<(string Rolls, int Busy)> RunAsync(int slots)
+        {
+            var answer = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var recorder = new DecisionRecorder();
+            await using var engine = new ChatBotEngine(
+                new ChatBotBuilder("kit").UseChatClient(new Fakes.FakeChatClient((_, _) => answer.Task)).WithRateLimits(RateLimitPolicy.Unlimited)
+                    .WithLlmLimits(maxConcurrentCalls: slots).OnKeywords(["hi"], probability: 0.5).Build(),
+                new ChatBotEngineOptions { TimeProvider = Clock, RandomSeed = 42, DecisionListeners = [recorder] });
+            var source = new Fakes.FakeChatSource();
+            for (var i = 0; i < 40; i++)
+            {
+                engine.Post(Message("a", "hi"), source);
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            while (engine.GetChannels() is not [{ QueueDepth: 0 } channel] || recorder.Decisions.Count + channel.RepliesInFlight < 40)
+            {
+                await Task.Delay(5, timeout.Token);
+            }
+
+            var busy = recorder.Decisions.Count(d => d.Outcome == DecisionOutcome.LlmBusy);
+            answer.SetResult("hello");
+            await engine.WhenIdleAsync();
+            return (string.Concat(recorder.Decisions.OrderBy(d => d.CorrelationId.Value).Select(d => d.Outcome == DecisionOutcome.NoTrigger ? '0' : '1')), busy);
+        }
+
+        var free = await RunAsync(slots: 40);
+        var crowded = await RunAsync(slots: 1);
+
+        free.Busy.Should().Be(0);
+        crowded.Busy.Should().BeGreaterThan(0);
+        crowded.Rolls.Should().Be(free.Rolls);
+    }
+
+    [Fact]
     public async Task Post_EventWithoutChannel_IsIgnoredWithoutThrowing()
     {
         await using var engine = Start(Bot().OnMention().Build());
