@@ -70,10 +70,21 @@ public sealed class ChildProcess : IDisposable
         var deadline = DateTime.UtcNow + (timeout ?? DefaultWait);
         while (!Output.Contains(text, StringComparison.Ordinal))
         {
-            if (_process.HasExited || DateTime.UtcNow > deadline)
+            if (_process.HasExited)
             {
-                var why = _process.HasExited ? $"the process exited with {_process.ExitCode}" : "time ran out";
-                throw new TimeoutException($"'{text}' did not appear ({why}). Output:{Environment.NewLine}{Output}");
+                // The exit can be seen before its last lines were read: read them all, then look once more.
+                await _process.WaitForExitAsync().ConfigureAwait(false);
+                if (Output.Contains(text, StringComparison.Ordinal))
+                {
+                    return;
+                }
+
+                throw new TimeoutException($"'{text}' did not appear (the process exited with {_process.ExitCode}). Output:{Environment.NewLine}{Output}");
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"'{text}' did not appear (time ran out). Output:{Environment.NewLine}{Output}");
             }
 
             await Task.Delay(50).ConfigureAwait(false);
