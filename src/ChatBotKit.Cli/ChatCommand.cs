@@ -32,6 +32,7 @@ internal static class ChatCommand
         // Declared sources stay closed here: the engine alone takes the new definition.
         await using var reloader = new ScriptReloader(host, first, engine.SwapDefinition, loggerFactory.CreateLogger("Script"));
         context.ReportReloads(reloader, script, g => $"{g.Definition.Triggers.Count} trigger(s)");
+        using var reloads = new ReloadMetrics(reloader);
         await using var console = new ConsoleChatSource(new ConsoleChatSourceOptions { BotName = name, Input = io.In, Output = io.Out, LoggerFactory = loggerFactory });
 
         using var hangup = watch && !OperatingSystem.IsWindows() ? PosixSignalRegistration.Create(PosixSignal.SIGHUP, s =>

@@ -38,6 +38,7 @@ internal static class RunCommand
         endpoints.Add(runtime);
         await using var reloader = new ScriptReloader(host, first, runtime.Swap, loggerFactory.CreateLogger("Script"));
         context.ReportReloads(reloader, script, g => $"sources: {Describe(g.Definition)}");
+        using var reloads = new ReloadMetrics(reloader);
 
         // SIGHUPs are served here: the configuration first, then the script (the reloader serializes with file watching).
         var hangups = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -46,7 +47,7 @@ internal static class RunCommand
             s.Cancel = true;
             hangups.Writer.TryWrite(true);
         }) : null;
-        var hangupLoop = ReloadOnHangupAsync(hangups.Reader, () => ReloadAsync(script, config, values, reloader, io, cancellationToken), cancellationToken);
+        var hangupLoop = ReloadOnHangupAsync(hangups.Reader, () => ReloadAsync(script, config, values, reloader, reloads, io, cancellationToken), cancellationToken);
         if (watch)
         {
             reloader.Watch();
@@ -76,7 +77,7 @@ internal static class RunCommand
         return StreambotApp.Ok;
     }
 
-    private static async Task ReloadAsync(FileInfo script, FileInfo? config, LiveConfig values, ScriptReloader reloader, CliStreams io, CancellationToken cancellationToken)
+    private static async Task ReloadAsync(FileInfo script, FileInfo? config, LiveConfig values, ScriptReloader reloader, ReloadMetrics reloads, CliStreams io, CancellationToken cancellationToken)
     {
         try
         {
@@ -87,6 +88,7 @@ internal static class RunCommand
         catch (Exception e) when (e is ChatBotConfigurationException or UsageException)
         {
             io.Status($"the new configuration is not valid; the running bot keeps its previous configuration:{Environment.NewLine}{e.Message}");
+            reloads.Rejected();
             return;
         }
 

@@ -21,8 +21,18 @@ public sealed class RunCommandTests(WarmCompiler warm) : IClassFixture<WarmCompi
             })));
         """;
 
-    [Fact]
-    public async Task Run_DeclaredSource_OpensItRepliesThroughItAndExitsZeroOnCancel()
+    private static async Task WaitForAsync(Func<bool> condition, Task<int> run, StringWriter error)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!condition())
+        {
+            run.IsCompleted.Should().BeFalse(because: error.ToString());
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+
+    /// <summary>Starts <c>streambot run</c> on a recorded source that asks for <c>!dice</c>, and waits for the reply.</summary>
+    private async Task<(Task<int> Run, StringWriter Error, string Script, string Transcript)> RunUntilRolledAsync(bool watch, CancellationToken stop)
     {
         var log = Path("chat.jsonl");
         var transcript = Path("out.jsonl");
@@ -30,17 +40,18 @@ public sealed class RunCommandTests(WarmCompiler warm) : IClassFixture<WarmCompi
         var script = Path("bot.csx");
         File.WriteAllText(script, Script(transcript, log));
         var error = new StringWriter();
+        string[] args = watch ? ["run", script, "--http", "127.0.0.1:0"] : ["run", script, "--no-watch", "--http", "127.0.0.1:0"];
+        var run = StreambotApp.RunAsync(args, new CliStreams(new StringReader(""), new StringWriter(), error), warm.Compiler, stop);
+        await WaitForAsync(() => File.Exists(transcript) && File.ReadAllText(transcript).Contains("rolled", StringComparison.Ordinal), run, error);
+        return (run, error, script, transcript);
+    }
+
+    [Fact]
+    public async Task Run_DeclaredSource_OpensItRepliesThroughItAndExitsZeroOnCancel()
+    {
         using var stop = new CancellationTokenSource();
 
-        var run = StreambotApp.RunAsync(["run", script, "--no-watch", "--http", "127.0.0.1:0"], new CliStreams(new StringReader(""), new StringWriter(), error), warm.Compiler, stop.Token);
-        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
-        {
-            while (!File.Exists(transcript) || !File.ReadAllText(transcript).Contains("rolled", StringComparison.Ordinal))
-            {
-                run.IsCompleted.Should().BeFalse(because: error.ToString());
-                await Task.Delay(20, timeout.Token);
-            }
-        }
+        var (run, error, _, transcript) = await RunUntilRolledAsync(watch: false, stop.Token);
 
         var health = Regex.Match(error.ToString(), @"serving (\S+)").Groups[1].Value;
         using var http = new HttpClient();
@@ -79,17 +90,30 @@ public sealed class RunCommandTests(WarmCompiler warm) : IClassFixture<WarmCompi
         using var stop = new CancellationTokenSource();
 
         var run = StreambotApp.RunAsync(["run", script, "--no-watch", "--http", "off"], new CliStreams(new StringReader(""), new StringWriter(), error), warm.Compiler, stop.Token);
-        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
-        {
-            while (!error.ToString().Contains("could not connect", StringComparison.Ordinal))
-            {
-                run.IsCompleted.Should().BeFalse(because: error.ToString());
-                await Task.Delay(20, timeout.Token);
-            }
-        }
+        await WaitForAsync(() => error.ToString().Contains("could not connect", StringComparison.Ordinal), run, error);
 
         await stop.CancelAsync();
         (await run).Should().Be(0);
         error.ToString().Should().Contain("source 'broken' could not connect");
+    }
+
+    [Fact]
+    public async Task Run_ScriptSaves_AreCountedInTheMetricsByOutcome()
+    {
+        using var stop = new CancellationTokenSource();
+        var (run, error, script, _) = await RunUntilRolledAsync(watch: true, stop.Token);
+        var good = File.ReadAllText(script);
+
+        File.WriteAllText(script, "Bot.WithName(\"kit\")\nint x = ;\n");
+        await WaitForAsync(() => error.ToString().Contains("bot.csx has errors", StringComparison.Ordinal), run, error);
+        File.WriteAllText(script, good + "\nBot.OnCommand(\"coin\", ctx => \"heads\");\n");
+        await WaitForAsync(() => error.ToString().Contains("reloaded bot.csx (version 2", StringComparison.Ordinal), run, error);
+
+        var metrics = Regex.Match(error.ToString(), @"serving \S+health and (\S+)").Groups[1].Value;
+        using var http = new HttpClient();
+        var text = await http.GetStringAsync(new Uri(metrics));
+        await stop.CancelAsync();
+        (await run).Should().Be(0);
+        text.Should().Contain("chatbotkit_reloads_total{outcome=\"rejected\"} 1").And.Contain("chatbotkit_reloads_total{outcome=\"succeeded\"} 1");
     }
 }

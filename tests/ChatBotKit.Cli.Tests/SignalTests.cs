@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace ChatBotKit.Cli.Tests;
 
@@ -25,10 +26,10 @@ public sealed class SignalTests : IDisposable
         }));
         """;
 
-    private Process Start(string script)
+    private Process Start(string script, string http = "off")
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, RedirectStandardInput = true };
-        foreach (var arg in new[] { System.IO.Path.Combine(AppContext.BaseDirectory, "streambot.dll"), "run", script, "--no-watch", "--http", "off" })
+        foreach (var arg in new[] { System.IO.Path.Combine(AppContext.BaseDirectory, "streambot.dll"), "run", script, "--no-watch", "--http", http })
         {
             start.ArgumentList.Add(arg);
         }
@@ -60,6 +61,18 @@ public sealed class SignalTests : IDisposable
             DateTime.UtcNow.Should().BeBefore(deadline, because: _error.ToString());
             await Task.Delay(50);
         }
+    }
+
+    private async Task<string> ScrapeAsync()
+    {
+        string status;
+        lock (_error)
+        {
+            status = _error.ToString();
+        }
+
+        using var http = new HttpClient();
+        return await http.GetStringAsync(new Uri(Regex.Match(status, @"serving \S+health and (\S+)").Groups[1].Value));
     }
 
     private string Read(string name) => File.Exists(Path(name)) ? File.ReadAllText(Path(name)) : "";
@@ -113,7 +126,7 @@ public sealed class SignalTests : IDisposable
         var script = Path("bot.csx");
         var bot = "Bot.WithName(\"kit\").WithRateLimits(RateLimitPolicy.Unlimited).OnCommand(\"dice\", ctx => Config[\"Dice:Reply\"]);\n";
         File.WriteAllText(script, bot + Source("a"));
-        using var process = Start(script);
+        using var process = Start(script, http: "127.0.0.1:0");
         await WaitForAsync(() => Read("a.out").Contains("one", StringComparison.Ordinal), process);
 
         File.WriteAllText(Path("bot.yaml"), "Dice:\n  Reply: two\nChatBotKit:\n  ShutdownTimeout: forever\n");
@@ -123,9 +136,11 @@ public sealed class SignalTests : IDisposable
         File.WriteAllText(script, bot + Source("a") + Source("b"));
         await KillAsync(process, "HUP");
         await WaitForAsync(() => Read("b.out").Contains("three", StringComparison.Ordinal), process);
+        var metrics = await ScrapeAsync();
         await KillAsync(process, "TERM");
         await process.WaitForExitAsync();
 
+        metrics.Should().Contain("chatbotkit_reloads_total{outcome=\"rejected\"} 1").And.Contain("chatbotkit_reloads_total{outcome=\"succeeded\"} 1");
         _error.ToString().Should().Contain($"ChatBotKit:ShutdownTimeout ({Path("bot.yaml")}(4)): 'forever' is not valid").And.Contain("reloaded the configuration (config: bot.yaml)");
         Read("b.out").Should().NotContain("two");
         Read("created.txt").Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal("a", "b");
