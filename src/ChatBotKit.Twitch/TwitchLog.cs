@@ -61,6 +61,9 @@ internal static partial class TwitchLog
     [LoggerMessage(720, LogLevel.Information, "Twitch: the old connection is closed")]
     public static partial void OldConnectionClosed(ILogger logger);
 
+    [LoggerMessage(721, LogLevel.Warning, "Twitch: the server sent a line longer than {MaxBytes} bytes; it was skipped up to its end")]
+    public static partial void LineTooLong(ILogger logger, int maxBytes);
+
     [LoggerMessage(715, LogLevel.Information, "Twitch: server notice {NoticeId}: {Text}")]
     public static partial void ServerNotice(ILogger logger, string noticeId, string? text);
 }

@@ -70,8 +70,14 @@ internal sealed class IrcSession : IAsyncDisposable
     /// <summary>Reads the next line; <see langword="null"/> when the server closed the connection.</summary>
     public async ValueTask<string?> ReadLineAsync(CancellationToken cancellationToken)
     {
+        var skipped = _transport.SkippedLines;
         var line = await _transport.ReadLineAsync(cancellationToken).ConfigureAwait(false);
         Interlocked.Exchange(ref _lastActivity, _time.GetTimestamp());
+        for (; skipped < _transport.SkippedLines; skipped++)
+        {
+            TwitchLog.LineTooLong(_logger, LineBuffer.DefaultMaxLineBytes);
+        }
+
         return line;
     }
 

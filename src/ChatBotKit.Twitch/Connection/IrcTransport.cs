@@ -10,6 +10,12 @@ internal abstract class IrcTransport : IAsyncDisposable
     /// <summary>Reads the next line without its ending; <see langword="null"/> when the server closed the connection.</summary>
     public abstract ValueTask<string?> ReadLineAsync(CancellationToken cancellationToken);
 
+    /// <summary>How many lines were skipped for being longer than <see cref="LineBuffer.DefaultMaxLineBytes"/>.</summary>
+    public long SkippedLines => Lines.SkippedLines;
+
+    /// <summary>What has been received and not yet read as lines.</summary>
+    protected LineBuffer Lines { get; } = new();
+
     /// <summary>Writes one line; the CRLF is added here.</summary>
     public abstract ValueTask WriteLineAsync(string line, CancellationToken cancellationToken);
 

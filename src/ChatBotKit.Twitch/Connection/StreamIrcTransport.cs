@@ -9,18 +9,33 @@ internal sealed class StreamIrcTransport : IrcTransport
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly TcpClient _client;
     private readonly Stream _stream;
-    private readonly StreamReader _reader;
     private readonly StreamWriter _writer;
 
     public StreamIrcTransport(TcpClient client, Stream stream)
     {
         _client = client;
         _stream = stream;
-        _reader = new StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: false, bufferSize: 16 * 1024, leaveOpen: true);
         _writer = new StreamWriter(stream, Utf8, bufferSize: 4096, leaveOpen: true) { NewLine = "\r\n", AutoFlush = false };
     }
 
-    public override ValueTask<string?> ReadLineAsync(CancellationToken cancellationToken) => _reader.ReadLineAsync(cancellationToken);
+    public override async ValueTask<string?> ReadLineAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (Lines.TryReadLine(out var line))
+            {
+                return line;
+            }
+
+            var read = await _stream.ReadAsync(Lines.GetMemory(), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                return Lines.TryEndLine(out line) ? line : null;
+            }
+
+            Lines.Advance(read);
+        }
+    }
 
     public override async ValueTask WriteLineAsync(string line, CancellationToken cancellationToken)
     {
@@ -32,7 +47,6 @@ internal sealed class StreamIrcTransport : IrcTransport
     {
         _client.Client.Close(0);
         await _stream.DisposeAsync().ConfigureAwait(false);
-        _reader.Dispose();
         _client.Dispose();
     }
 }

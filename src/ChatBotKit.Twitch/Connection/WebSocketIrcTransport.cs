@@ -1,36 +1,44 @@
-using System.Buffers;
 using System.Net.WebSockets;
 using System.Text;
 
 namespace ChatBotKit.Twitch.Connection;
 
-/// <summary>IRC over a WebSocket: one or more lines per text (or binary) frame, split on CRLF.</summary>
+/// <summary>IRC over a WebSocket: one or more lines per text (or binary) message, split on CRLF; the end of a message also ends a line.</summary>
 internal sealed class WebSocketIrcTransport : IrcTransport
 {
     private readonly ClientWebSocket _socket;
-    private readonly Queue<string> _lines = new();
-    private readonly ArrayBufferWriter<byte> _frame = new(4096);
+    private bool _messageEnded;
 
     public WebSocketIrcTransport(ClientWebSocket socket) => _socket = socket;
 
     public override async ValueTask<string?> ReadLineAsync(CancellationToken cancellationToken)
     {
-        while (_lines.Count == 0)
+        while (true)
         {
-            var result = await _socket.ReceiveAsync(_frame.GetMemory(4096), cancellationToken).ConfigureAwait(false);
+            if (Lines.TryReadLine(out var line))
+            {
+                return line;
+            }
+
+            // A message's last line may come without its CRLF (InspIRCd sends one line per message so).
+            if (_messageEnded)
+            {
+                _messageEnded = false;
+                if (Lines.TryEndLine(out line))
+                {
+                    return line;
+                }
+            }
+
+            var result = await _socket.ReceiveAsync(Lines.GetMemory(), cancellationToken).ConfigureAwait(false);
             if (result.MessageType == WebSocketMessageType.Close)
             {
                 return null;
             }
 
-            _frame.Advance(result.Count);
-            if (result.EndOfMessage)
-            {
-                SplitFrame();
-            }
+            Lines.Advance(result.Count);
+            _messageEnded = result.EndOfMessage;
         }
-
-        return _lines.Dequeue();
     }
 
     public override ValueTask WriteLineAsync(string line, CancellationToken cancellationToken) =>
@@ -53,20 +61,6 @@ internal sealed class WebSocketIrcTransport : IrcTransport
         finally
         {
             _socket.Dispose();
-        }
-    }
-
-    private void SplitFrame()
-    {
-        var text = Encoding.UTF8.GetString(_frame.WrittenSpan);
-        _frame.ResetWrittenCount();
-        foreach (var line in text.Split('\n'))
-        {
-            var trimmed = line.TrimEnd('\r');
-            if (trimmed.Length > 0)
-            {
-                _lines.Enqueue(trimmed);
-            }
         }
     }
 }

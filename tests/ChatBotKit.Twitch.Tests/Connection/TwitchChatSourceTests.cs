@@ -39,6 +39,24 @@ public sealed class TwitchChatSourceTests : IAsyncLifetime
         (await NextAsync<MessageReceived>(events)).Text.Should().Be("dank cam");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ReadEvents_LineLongerThanTheBound_IsSkippedAndTheConnectionGoesOn(bool webSocket)
+    {
+        var server = Own(new FakeTwitchServer(webSocket: webSocket) { EnforceLimits = false });
+        var source = Own(Source(server, "pajlada"));
+        await source.ConnectAsync();
+        await using var events = source.ReadEventsAsync().GetAsyncEnumerator();
+        var line = TwitchTestData.AllLines.First(l => l.Contains("display-name=JuN1oRRRR", StringComparison.Ordinal));
+
+        await server.PushAsync(line.Replace("dank cam", "dank cam " + new string('x', 100_000), StringComparison.Ordinal));
+        await server.PushAsync(line);
+
+        (await NextAsync<MessageReceived>(events)).Text.Should().Be("dank cam");
+        server.Logins.Should().Be(1, "the connection was kept");
+    }
+
     [Fact]
     public async Task ConnectAsync_NoNick_AnonymousJustinfanWithoutPasswordAndSendsNothing()
     {
