@@ -11,7 +11,7 @@ namespace ChatBotKit.Twitch.Connection;
 /// </summary>
 internal sealed class LineBuffer
 {
-    /// <summary>64 KiB: far above the longest line Twitch sends (8 KiB of tags and 500 characters of text).</summary>
+    /// <summary>64 KiB: far above a valid line (IRCv3 caps the tags at 8 KiB, Twitch the text at 500 characters).</summary>
     public const int DefaultMaxLineBytes = 64 * 1024;
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
