@@ -73,7 +73,8 @@ internal static class RunCommand
         io.Status($"stopping {name}: replies in flight finish, then the connections close.");
         hangups.Writer.TryComplete();
         await hangupLoop.ConfigureAwait(false);
-        await reloader.Current.StopAsync(loggerFactory.CreateLogger("Script"), CancellationToken.None).ConfigureAwait(false);
+
+        // Disposing the reloader runs the current version's stop hooks, once.
         return StreambotApp.Ok;
     }
 

@@ -32,13 +32,13 @@ public sealed class RunCommandTests(WarmCompiler warm) : IClassFixture<WarmCompi
     }
 
     /// <summary>Starts <c>streambot run</c> on a recorded source that asks for <c>!dice</c>, and waits for the reply.</summary>
-    private async Task<(Task<int> Run, StringWriter Error, string Script, string Transcript)> RunUntilRolledAsync(bool watch, CancellationToken stop)
+    private async Task<(Task<int> Run, StringWriter Error, string Script, string Transcript)> RunUntilRolledAsync(bool watch, CancellationToken stop, string extra = "")
     {
         var log = Path("chat.jsonl");
         var transcript = Path("out.jsonl");
         File.WriteAllText(log, """{"ts":"2026-01-01T20:00:00Z","user":"bob","text":"!dice","id":"m1"}""" + "\n");
         var script = Path("bot.csx");
-        File.WriteAllText(script, Script(transcript, log));
+        File.WriteAllText(script, Script(transcript, log) + extra);
         var error = new StringWriter();
         string[] args = watch ? ["run", script, "--http", "127.0.0.1:0"] : ["run", script, "--no-watch", "--http", "127.0.0.1:0"];
         var run = StreambotApp.RunAsync(args, new CliStreams(new StringReader(""), new StringWriter(), error), warm.Compiler, stop);
@@ -61,6 +61,22 @@ public sealed class RunCommandTests(WarmCompiler warm) : IClassFixture<WarmCompi
         json.Should().Contain("\"name\":\"recorded\"").And.Contain("\"generation\":1");
         File.ReadAllText(transcript).Should().Contain("\"replyTo\":\"m1\"");
         error.ToString().Should().Contain("kit is running on recorded").And.Contain("stopping kit");
+    }
+
+    [Fact]
+    public async Task Run_Stopped_RunsTheStopHooksOnce()
+    {
+        using var stop = new CancellationTokenSource();
+        var stops = Path("stops.txt");
+        var (run, _, _, _) = await RunUntilRolledAsync(watch: false, stop.Token, $$"""
+
+            OnStop(() => System.IO.File.AppendAllText(@"{{stops}}", "stopped\n"));
+            """);
+
+        await stop.CancelAsync();
+        (await run).Should().Be(0);
+
+        File.ReadAllText(stops).Should().Be("stopped\n");
     }
 
     [Fact]
