@@ -40,7 +40,8 @@ internal sealed record LlmSelection(string Description, Func<ChatBotDefinition, 
             throw new UsageException($"--llm {llm} needs --model <name>.");
         }
 
-        var client = new OpenAICompatibleChatClient(options with { Model = model });
+        // Metrics feed /metrics (chatbotkit_llm_*) and the LLM's level in /health.
+        var client = new OpenAICompatibleChatClient(options with { Model = model }).WithPolicies(p => p.WithMetrics());
         return new LlmSelection($"{model} at {options.BaseUrl}", _ => client);
     }
 

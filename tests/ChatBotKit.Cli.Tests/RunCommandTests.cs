@@ -32,15 +32,15 @@ public sealed class RunCommandTests(WarmCompiler warm) : IClassFixture<WarmCompi
     }
 
     /// <summary>Starts <c>streambot run</c> on a recorded source that asks for <c>!dice</c>, and waits for the reply.</summary>
-    private async Task<(Task<int> Run, StringWriter Error, string Script, string Transcript)> RunUntilRolledAsync(bool watch, CancellationToken stop, string extra = "")
+    private async Task<(Task<int> Run, StringWriter Error, string Script, string Transcript)> RunUntilRolledAsync(bool watch, CancellationToken stop, string extra = "", params string[] options)
     {
         var log = Path("chat.jsonl");
         var transcript = Path("out.jsonl");
-        File.WriteAllText(log, """{"ts":"2026-01-01T20:00:00Z","user":"bob","text":"!dice","id":"m1"}""" + "\n");
+        File.WriteAllText(log, """{"ts":"2026-01-01T20:00:00Z","user":"bob","text":"!dice","id":"m1"}""" + "\n" + """{"ts":"2026-01-01T20:00:01Z","user":"eve","text":"hi @kit","id":"m2"}""" + "\n");
         var script = Path("bot.csx");
         File.WriteAllText(script, Script(transcript, log) + extra);
         var error = new StringWriter();
-        string[] args = watch ? ["run", script, "--http", "127.0.0.1:0"] : ["run", script, "--no-watch", "--http", "127.0.0.1:0"];
+        string[] args = [.. (watch ? ["run", script] : new[] { "run", script, "--no-watch" }), "--http", "127.0.0.1:0", .. options];
         var run = StreambotApp.RunAsync(args, new CliStreams(new StringReader(""), new StringWriter(), error), warm.Compiler, stop);
         await WaitForAsync(() => File.Exists(transcript) && File.ReadAllText(transcript).Contains("rolled", StringComparison.Ordinal), run, error);
         return (run, error, script, transcript);
@@ -77,6 +77,22 @@ public sealed class RunCommandTests(WarmCompiler warm) : IClassFixture<WarmCompi
         (await run).Should().Be(0);
 
         File.ReadAllText(stops).Should().Be("stopped\n");
+    }
+
+    [Fact]
+    public async Task Run_WithLlm_ItsCallsShowInTheMetrics()
+    {
+        using var stop = new CancellationTokenSource();
+        var (run, error, _, _) = await RunUntilRolledAsync(watch: false, stop.Token, "\nBot.WithRateLimits(RateLimitPolicy.Unlimited).OnMention();\n", "--llm", "http://127.0.0.1:9/v1", "--model", "m");
+        var metrics = Regex.Match(error.ToString(), @"serving \S+health and (\S+)").Groups[1].Value;
+        using var http = new HttpClient();
+
+        var text = "";
+        await WaitForAsync(() => (text = http.GetStringAsync(new Uri(metrics)).GetAwaiter().GetResult()).Contains("chatbotkit_llm_failures_total", StringComparison.Ordinal), run, error);
+        await stop.CancelAsync();
+        (await run).Should().Be(0);
+
+        text.Should().MatchRegex(@"chatbotkit_llm_requests_total\{[^}]*model=""m""[^}]*\} 1").And.MatchRegex(@"chatbotkit_llm_failures_total\{[^}]*kind=""unreachable""[^}]*\} 1");
     }
 
     [Fact]
