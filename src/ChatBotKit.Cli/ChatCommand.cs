@@ -9,7 +9,9 @@ namespace ChatBotKit.Cli;
 /// <summary>
 /// <c>streambot chat</c> and <c>streambot run</c>: the script's bot on the console (stdin lines
 /// <c>name: text</c>, replies on stdout), reloading on save and on SIGHUP unless <c>--no-watch</c>.
-/// <c>run</c> comes here when the script declares no source.
+/// <c>run</c> comes here when the script declares no source, and keeps what it does with sources:
+/// <c>/health</c> and <c>/metrics</c> on the default endpoint, and SIGHUP (configuration, then
+/// script) also with <c>--no-watch</c>.
 /// </summary>
 internal static class ChatCommand
 {
@@ -17,14 +19,15 @@ internal static class ChatCommand
     {
         var io = context.IO;
         var configuration = CliConfiguration.Load(script, config);
+        var values = new LiveConfig(configuration.Values);
         using var loggerFactory = context.CreateLoggerFactory();
-        var host = context.CreateHost(loggerFactory, configuration.Values);
+        var host = context.CreateHost(loggerFactory, values);
         var first = await host.LoadAsync(script.FullName, cancellationToken).ConfigureAwait(false);
         var definition = first.Definition;
         var name = definition.Identity.Name;
 
         var options = context.EngineOptions(loggerFactory, llm, definition);
-        await using var endpoints = await CliHttp.StartAsync(configuration.Http(http, null), null, io, cancellationToken).ConfigureAwait(false);
+        await using var endpoints = await CliHttp.StartAsync(configuration.Http(http, null), isRun ? Hosting.Http.ChatBotHttpServer.DefaultEndpoint : null, io, cancellationToken).ConfigureAwait(false);
         await using var runtime = new ChatBotRuntime(name, definition, options);
         var engine = runtime.Engine;
         endpoints.Add(runtime);
@@ -35,7 +38,9 @@ internal static class ChatCommand
         using var reloads = new ReloadMetrics(reloader);
         await using var console = new ConsoleChatSource(new ConsoleChatSourceOptions { BotName = name, Input = io.In, Output = io.Out, LoggerFactory = loggerFactory });
 
-        using var hangup = watch && !OperatingSystem.IsWindows() ? PosixSignalRegistration.Create(PosixSignal.SIGHUP, s =>
+        // 'run' serves SIGHUP as it does with sources; 'chat' reloads the script on it while watching.
+        await using var runHangup = isRun ? new HangupReload(script, config, values, reloader, reloads, io, cancellationToken) : null;
+        using var chatHangup = !isRun && watch && !OperatingSystem.IsWindows() ? PosixSignalRegistration.Create(PosixSignal.SIGHUP, s =>
         {
             s.Cancel = true;
             reloader.RequestReload();
@@ -51,7 +56,7 @@ internal static class ChatCommand
         }
 
         var connectors = isRun ? "on the console (no source declared)" : "on the console";
-        var watching = watch ? $"watching {first.Script.Files.Count} file(s), SIGHUP reloads" : "not watching";
+        var watching = watch ? $"watching {first.Script.Files.Count} file(s), SIGHUP reloads" : isRun ? "not watching files, SIGHUP reloads" : "not watching";
         io.Status($"{name} is listening {connectors} · LLM: {llm.Description} · {watching}. Type 'name: text' (e.g. 'alice: hi @{name}'); Ctrl+D ends.");
 
         await first.StartAsync(loggerFactory.CreateLogger("Script"), cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-using System.Threading.Channels;
 using ChatBotKit.Engine;
 using ChatBotKit.Hosting;
 using ChatBotKit.Scripting;
@@ -40,14 +38,7 @@ internal static class RunCommand
         context.ReportReloads(reloader, script, g => $"sources: {Describe(g.Definition)}");
         using var reloads = new ReloadMetrics(reloader);
 
-        // SIGHUPs are served here: the configuration first, then the script (the reloader serializes with file watching).
-        var hangups = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-        using var hangup = !OperatingSystem.IsWindows() ? PosixSignalRegistration.Create(PosixSignal.SIGHUP, s =>
-        {
-            s.Cancel = true;
-            hangups.Writer.TryWrite(true);
-        }) : null;
-        var hangupLoop = ReloadOnHangupAsync(hangups.Reader, () => ReloadAsync(script, config, values, reloader, reloads, io, cancellationToken), cancellationToken);
+        await using var hangup = new HangupReload(script, config, values, reloader, reloads, io, cancellationToken);
         if (watch)
         {
             reloader.Watch();
@@ -71,43 +62,9 @@ internal static class RunCommand
         }
 
         io.Status($"stopping {name}: replies in flight finish, then the connections close.");
-        hangups.Writer.TryComplete();
-        await hangupLoop.ConfigureAwait(false);
 
         // Disposing the reloader runs the current version's stop hooks, once.
         return StreambotApp.Ok;
-    }
-
-    private static async Task ReloadAsync(FileInfo script, FileInfo? config, LiveConfig values, ScriptReloader reloader, ReloadMetrics reloads, CliStreams io, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var configuration = CliConfiguration.Load(script, config);
-            values.Replace(configuration.Values);
-            io.Status($"reloaded the configuration ({configuration.Describe()}); /health and /metrics keep their endpoint until a restart.");
-        }
-        catch (Exception e) when (e is ChatBotConfigurationException or UsageException)
-        {
-            io.Status($"the new configuration is not valid; the running bot keeps its previous configuration:{Environment.NewLine}{e.Message}");
-            reloads.Rejected();
-            return;
-        }
-
-        await reloader.ReloadAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task ReloadOnHangupAsync(ChannelReader<bool> hangups, Func<Task> reload, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await foreach (var _ in hangups.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                await reload().ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
     }
 
     private static string Describe(ChatBotDefinition definition) =>

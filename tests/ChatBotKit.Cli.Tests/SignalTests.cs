@@ -9,6 +9,7 @@ public sealed class SignalTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("streambot-signal-").FullName;
     private readonly StringBuilder _error = new();
+    private readonly StringBuilder _output = new();
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
@@ -43,6 +44,14 @@ public sealed class SignalTests : IDisposable
             }
         };
         process.BeginErrorReadLine();
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (_output)
+            {
+                _output.AppendLine(e.Data);
+            }
+        };
+        process.BeginOutputReadLine();
         return process;
     }
 
@@ -114,6 +123,25 @@ public sealed class SignalTests : IDisposable
 
         Read("created.txt").Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal("a", "b");
         _error.ToString().Should().Contain("reloaded bot.csx (version 2, sources: a, b)");
+        process.ExitCode.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Run_HangupWithoutSourcesOrWatching_ReloadsInsteadOfEnding()
+    {
+        var script = Path("bot.csx");
+        File.WriteAllText(script, "Bot.WithName(\"kit\").OnCommand(\"dice\", ctx => \"rolled\");\n");
+        using var process = Start(script);
+        await WaitForAsync(() => _error.ToString().Contains("on the console (no source declared)", StringComparison.Ordinal), process);
+
+        File.WriteAllText(script, "Bot.WithName(\"kit\").OnCommand(\"dice\", ctx => \"rolled\").OnCommand(\"coin\", ctx => \"heads\");\n");
+        await KillAsync(process, "HUP");
+        await WaitForAsync(() => _error.ToString().Contains("reloaded bot.csx (version 2", StringComparison.Ordinal), process);
+        await process.StandardInput.WriteLineAsync("bob: !coin");
+        await WaitForAsync(() => _output.ToString().Contains("kit: heads", StringComparison.Ordinal), process);
+        await KillAsync(process, "TERM");
+        await process.WaitForExitAsync();
+
         process.ExitCode.Should().Be(0);
     }
 

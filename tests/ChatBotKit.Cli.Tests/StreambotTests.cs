@@ -177,6 +177,7 @@ public sealed class StreambotTests(WarmCompiler warm) : IClassFixture<WarmCompil
         code.Should().Be(0);
         Lines(output).Should().ContainSingle().Which.Should().MatchRegex("^kit: 🎲 [1-6]$");
         error.Should().Contain("declares no source").And.Contain("on the console");
+        error.Should().Contain("127.0.0.1:8080", "run serves /health and /metrics on its default endpoint (or says it is taken)");
     }
 
     [Fact]

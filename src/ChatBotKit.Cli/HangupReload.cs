@@ -1,0 +1,67 @@
+using System.Runtime.InteropServices;
+using System.Threading.Channels;
+using ChatBotKit.Scripting;
+
+namespace ChatBotKit.Cli;
+
+/// <summary>
+/// <c>streambot run</c>'s SIGHUP: reads the configuration again, then reloads the script. A bad
+/// configuration is reported, counted as a rejected reload, and the running one kept. Signals that
+/// arrive while one is served collapse into one; the reloader serializes them with file watching.
+/// </summary>
+internal sealed class HangupReload : IAsyncDisposable
+{
+    private readonly Channel<bool> _hangups = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly PosixSignalRegistration? _registration;
+    private readonly Task _loop;
+
+    public HangupReload(FileInfo script, FileInfo? config, LiveConfig values, ScriptReloader reloader, ReloadMetrics reloads, CliStreams io, CancellationToken cancellationToken)
+    {
+        _registration = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGHUP, s =>
+        {
+            s.Cancel = true;
+            _hangups.Writer.TryWrite(true);
+        });
+        _loop = ServeAsync(() => ReloadAsync(script, config, values, reloader, reloads, io, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Stops listening and waits for a reload in progress.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _registration?.Dispose();
+        _hangups.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
+    }
+
+    private static async Task ReloadAsync(FileInfo script, FileInfo? config, LiveConfig values, ScriptReloader reloader, ReloadMetrics reloads, CliStreams io, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var configuration = CliConfiguration.Load(script, config);
+            values.Replace(configuration.Values);
+            io.Status($"reloaded the configuration ({configuration.Describe()}); /health and /metrics keep their endpoint until a restart.");
+        }
+        catch (Exception e) when (e is ChatBotConfigurationException or UsageException)
+        {
+            io.Status($"the new configuration is not valid; the running bot keeps its previous configuration:{Environment.NewLine}{e.Message}");
+            reloads.Rejected();
+            return;
+        }
+
+        await reloader.ReloadAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ServeAsync(Func<Task> reload, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var _ in _hangups.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await reload().ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+}
