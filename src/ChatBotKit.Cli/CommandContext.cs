@@ -13,12 +13,20 @@ internal sealed class CommandContext(CliStreams io, ScriptCompiler? compiler)
 
     public ScriptCompiler Compiler => _compiler ??= new ScriptCompiler();
 
-    public ILoggerFactory CreateLoggerFactory(LogLevel minimum = LogLevel.Warning) =>
-        LoggerFactory.Create(b => b.ClearProviders().SetMinimumLevel(minimum).AddProvider(new TextWriterLoggerProvider(IO.Error, minimum)));
+    /// <summary>Logs to stderr: warnings and errors, and the script's own <c>Log</c> from Information up.</summary>
+    public ILoggerFactory CreateLoggerFactory() => LoggerFactory.Create(b => b
+        .ClearProviders()
+        .SetMinimumLevel(LogLevel.Warning)
+        .AddFilter("Script", LogLevel.Information)
+        .AddProvider(new TextWriterLoggerProvider(IO.Error, LogLevel.Information)));
 
-    /// <summary>The engine settings every command starts from: logs to stderr, the chosen LLM, and why the bot stayed quiet on stderr.</summary>
-    public ChatBotEngineOptions EngineOptions(ILoggerFactory loggerFactory, LlmSelection llm, ChatBotDefinition definition) => new()
+    /// <summary>
+    /// The engine settings every command starts from: logs to stderr, the chosen LLM, why the bot stayed
+    /// quiet on stderr, and how long replies in flight may take on stop (<c>ChatBotKit:ShutdownTimeout</c>).
+    /// </summary>
+    public ChatBotEngineOptions EngineOptions(ILoggerFactory loggerFactory, LlmSelection llm, ChatBotDefinition definition, CliConfiguration configuration) => new()
     {
+        ShutdownTimeout = configuration.Options.ShutdownTimeout,
         LoggerFactory = loggerFactory,
         ChatClientFactory = llm.CreateClient,
         DecisionListeners = [new QuietReasons(IO.Error, definition.Identity.Name)],

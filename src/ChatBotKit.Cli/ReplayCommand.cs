@@ -26,7 +26,7 @@ internal static class ReplayCommand
         using var generation = await context.CreateHost(loggerFactory, configuration.Values).LoadAsync(script.FullName, cancellationToken).ConfigureAwait(false);
         var definition = generation.Definition;
         var clock = realtime ? null : new VirtualClock(FirstTimestamp(chatLog.FullName) ?? DateTimeOffset.UnixEpoch);
-        var options = context.EngineOptions(loggerFactory, llm, definition) with
+        var options = context.EngineOptions(loggerFactory, llm, definition, configuration) with
         {
             TimeProvider = clock ?? TimeProvider.System,
             RandomSeed = 1,

@@ -127,6 +127,33 @@ public sealed class SignalTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_Term_WaitsForRepliesInFlightNoLongerThanTheConfiguredShutdownTimeout()
+    {
+        File.WriteAllText(Path("a.jsonl"), """{"ts":"2026-01-01T20:00:00Z","user":"bob","text":"!slow","id":"m1"}""" + "\n");
+        File.WriteAllText(Path("bot.yaml"), "ChatBotKit:\n  ShutdownTimeout: 00:00:01\n");
+        var script = Path("bot.csx");
+        var started = Path("started.txt");
+        File.WriteAllText(script, $$"""
+            Bot.WithName("kit").WithRateLimits(RateLimitPolicy.Unlimited).WithHandlerTimeout(TimeSpan.FromSeconds(25)).OnCommand("slow", ctx =>
+            {
+                System.IO.File.WriteAllText(@"{{started}}", "");
+                System.Threading.Thread.Sleep(20_000);
+                return "done";
+            });
+
+            """ + Source("a"));
+        using var process = Start(script);
+        await WaitForAsync(() => File.Exists(started), process);
+
+        var stopping = Stopwatch.StartNew();
+        await KillAsync(process, "TERM");
+        await process.WaitForExitAsync();
+
+        process.ExitCode.Should().Be(0);
+        stopping.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(15), "the reply in flight is given up after 1 s, not after the handler's 20 s");
+    }
+
+    [Fact]
     public async Task Run_HangupWithoutSourcesOrWatching_ReloadsInsteadOfEnding()
     {
         var script = Path("bot.csx");

@@ -157,6 +157,7 @@ public sealed class StreambotTests(WarmCompiler warm) : IClassFixture<WarmCompil
         Lines(output).Should().ContainSingle().Which.Should().MatchRegex("^kit: 🎲 [1-6]$");
         Lines(error).Where(l => l.Contains("offline responder", StringComparison.Ordinal) && l.StartsWith("streambot: no LLM", StringComparison.Ordinal)).Should().ContainSingle();
         error.Should().Contain("kit is listening on the console");
+        error.Should().Contain("info: Script: kit is ready", "the script's own Information logs show").And.NotContain("info: ChatBotKit", "the SDK's show from Warning up");
     }
 
     [Fact]
