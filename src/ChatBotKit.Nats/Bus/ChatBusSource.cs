@@ -20,6 +20,7 @@ public sealed class ChatBusSource : ChatSourceBase
     private readonly ChatBusSubjects _subjects;
     private readonly bool _ownsConnection;
     private readonly ConcurrentDictionary<string, ChatPlatform> _platforms = new(StringComparer.Ordinal);
+    private static readonly TimeSpan LeaveTimeout = TimeSpan.FromSeconds(2);
     private NatsSubscription? _events;
 
     /// <summary>Creates a worker source over <paramref name="nats"/> (connected by the caller).</summary>
@@ -91,6 +92,7 @@ public sealed class ChatBusSource : ChatSourceBase
         if (_events is not null)
         {
             await _events.DisposeAsync().ConfigureAwait(false);
+            await LeaveQueueGroupAsync().ConfigureAwait(false);
         }
 
         if (_ownsConnection)
@@ -99,5 +101,25 @@ public sealed class ChatBusSource : ChatSourceBase
         }
 
         await base.DisposeCoreAsync().ConfigureAwait(false);
+    }
+
+    // Waits, briefly, until the server has processed the UNSUB. From then on the group's other workers
+    // get every event; a connection closed at once could still be handed a share until the server saw it close.
+    private async Task LeaveQueueGroupAsync()
+    {
+        if (_nats.State != NatsConnectionState.Connected)
+        {
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(LeaveTimeout);
+        try
+        {
+            await _nats.PingAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is NatsException or OperationCanceledException)
+        {
+            // The connection is going away anyway: so is the subscription.
+        }
     }
 }
