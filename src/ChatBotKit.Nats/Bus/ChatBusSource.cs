@@ -51,31 +51,42 @@ public sealed class ChatBusSource : ChatSourceBase
             await _nats.ConnectAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        _events = await _nats.SubscribeAsync(_subjects.Events + ".>", _subjects.WorkerQueue, cancellationToken).ConfigureAwait(false);
+        _events = await SubscribeAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Reads the events NATS hands this worker. When reading stops, the worker leaves the queue group
+    /// (and joins it again if read again), so the other workers get every event from then on, also
+    /// while this one finishes its replies.
+    /// </summary>
     protected override async IAsyncEnumerable<ChatEvent> ReadEventsCoreAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var events = _events ?? throw new InvalidOperationException("Not connected.");
-        await foreach (var message in events.Messages.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        var events = _events ??= await SubscribeAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            ChatEvent? chatEvent = null;
-            try
+            await foreach (var message in events.Messages.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                chatEvent = ChatEventCodec.Decode(message.Data.Span);
-            }
-            catch (JsonException ex)
-            {
-                BusLog.EventSkipped(Logger, message.Subject, ex.Message);
-            }
+                ChatEvent? chatEvent = null;
+                try
+                {
+                    chatEvent = ChatEventCodec.Decode(message.Data.Span);
+                }
+                catch (JsonException ex)
+                {
+                    BusLog.EventSkipped(Logger, message.Subject, ex.Message);
+                }
 
-            if (chatEvent is not null)
-            {
-                Received++;
-                _platforms[chatEvent.Channel] = chatEvent.Platform;
-                yield return chatEvent;
+                if (chatEvent is not null)
+                {
+                    Received++;
+                    _platforms[chatEvent.Channel] = chatEvent.Platform;
+                    yield return chatEvent;
+                }
             }
+        }
+        finally
+        {
+            await LeaveQueueGroupAsync().ConfigureAwait(false);
         }
     }
 
@@ -89,11 +100,7 @@ public sealed class ChatBusSource : ChatSourceBase
     /// <inheritdoc />
     protected override async ValueTask DisposeCoreAsync()
     {
-        if (_events is not null)
-        {
-            await _events.DisposeAsync().ConfigureAwait(false);
-            await LeaveQueueGroupAsync().ConfigureAwait(false);
-        }
+        await LeaveQueueGroupAsync().ConfigureAwait(false);
 
         if (_ownsConnection)
         {
@@ -103,10 +110,19 @@ public sealed class ChatBusSource : ChatSourceBase
         await base.DisposeCoreAsync().ConfigureAwait(false);
     }
 
-    // Waits, briefly, until the server has processed the UNSUB. From then on the group's other workers
-    // get every event; a connection closed at once could still be handed a share until the server saw it close.
+    private ValueTask<NatsSubscription> SubscribeAsync(CancellationToken cancellationToken) =>
+        _nats.SubscribeAsync(_subjects.Events + ".>", _subjects.WorkerQueue, cancellationToken);
+
+    // Unsubscribes and waits, briefly, until the server has processed it: from then on the group's
+    // other workers get every event, and the replies published before have reached the server.
     private async Task LeaveQueueGroupAsync()
     {
+        if (Interlocked.Exchange(ref _events, null) is not { } events)
+        {
+            return;
+        }
+
+        await events.DisposeAsync().ConfigureAwait(false);
         if (_nats.State != NatsConnectionState.Connected)
         {
             return;

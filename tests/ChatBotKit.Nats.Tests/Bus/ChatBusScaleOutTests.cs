@@ -14,38 +14,79 @@ public sealed class ChatBusScaleOutTests(NatsServerFixture fixture)
     [Fact]
     public async Task TwoWorkers_ShareTheLoad_AndOneCarriesOnWhenTheOtherDies()
     {
-        var subjects = new ChatBusSubjects($"t{Guid.NewGuid():N}.events", $"t{Guid.NewGuid():N}.commands");
-        using var stop = new CancellationTokenSource();
-        var platform = new Fakes.FakeChatSource(ChatPlatform.Twitch);
-        await platform.ConnectAsync();
-        await using var ingestNats = await fixture.ConnectAsync();
-        var ingest = new ChatBusIngest(ingestNats, platform, subjects);
-        var ingestRun = ingest.RunAsync(stop.Token);
-        var a = await Worker.StartAsync(fixture, subjects, "A");
-        await using var b = await Worker.StartAsync(fixture, subjects, "B");
-        await ingestNats.PingAsync();
+        await using var bus = await Bus.StartAsync(fixture);
+        var a = await Worker.StartAsync(fixture, bus.Subjects, "A");
+        await using var b = await Worker.StartAsync(fixture, bus.Subjects, "B");
+        await bus.Nats.PingAsync();
 
-        for (var i = 0; i < 40; i++)
-        {
-            platform.Push(Fakes.Events.Message($"viewer{i}", $"!who {i}", channel: $"room{i % 4}"));
-        }
-
-        var first = await platform.WaitForSentAsync(40, Wait.Patience);
+        bus.Ask(0, 40);
+        var first = await bus.Platform.WaitForSentAsync(40, Wait.Patience);
         first.Select(m => m.Text.Split(' ')[1]).Should().BeEquivalentTo(Enumerable.Range(0, 40).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         first.Should().Contain(m => m.Text.StartsWith("A ", StringComparison.Ordinal)).And.Contain(m => m.Text.StartsWith("B ", StringComparison.Ordinal));
         first.Should().OnlyContain(m => m.Channel.StartsWith("room", StringComparison.Ordinal));
 
         await a.DisposeAsync();
-        for (var i = 40; i < 60; i++)
+        bus.Ask(40, 60);
+        var all = await bus.Platform.WaitForSentAsync(60, Wait.Patience);
+        all.Skip(40).Should().OnlyContain(m => m.Text.StartsWith("B ", StringComparison.Ordinal)).And.HaveCount(20);
+        bus.Ingest.Published.Should().Be(60);
+    }
+
+    [Fact]
+    public async Task TwoWorkers_OneStopsReading_TheOtherGetsEveryEventWhileTheFirstStillRuns()
+    {
+        await using var bus = await Bus.StartAsync(fixture);
+        await using var a = await Worker.StartAsync(fixture, bus.Subjects, "A");
+        await using var b = await Worker.StartAsync(fixture, bus.Subjects, "B");
+        await bus.Nats.PingAsync();
+
+        await a.StopReadingAsync();
+        bus.Ask(0, 20);
+
+        var sent = await bus.Platform.WaitForSentAsync(20, Wait.Patience);
+        sent.Should().OnlyContain(m => m.Text.StartsWith("B ", StringComparison.Ordinal), "A left the queue group when it stopped reading, before its source was disposed");
+    }
+
+    /// <summary>The platform side: a fake source whose viewers ask <c>!who</c>, and the ingest that publishes them.</summary>
+    private sealed class Bus : IAsyncDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private Task? _run;
+
+        public ChatBusSubjects Subjects { get; } = new($"t{Guid.NewGuid():N}.events", $"t{Guid.NewGuid():N}.commands");
+
+        public Fakes.FakeChatSource Platform { get; } = new(ChatPlatform.Twitch);
+
+        public NatsConnection Nats { get; private set; } = null!;
+
+        public ChatBusIngest Ingest { get; private set; } = null!;
+
+        public static async Task<Bus> StartAsync(NatsServerFixture fixture)
         {
-            platform.Push(Fakes.Events.Message($"viewer{i}", $"!who {i}", channel: $"room{i % 4}"));
+            var bus = new Bus();
+            await bus.Platform.ConnectAsync();
+            bus.Nats = await fixture.ConnectAsync();
+            bus.Ingest = new ChatBusIngest(bus.Nats, bus.Platform, bus.Subjects);
+            bus._run = bus.Ingest.RunAsync(bus._stop.Token);
+            return bus;
         }
 
-        var all = await platform.WaitForSentAsync(60, Wait.Patience);
-        all.Skip(40).Should().OnlyContain(m => m.Text.StartsWith("B ", StringComparison.Ordinal)).And.HaveCount(20);
-        ingest.Published.Should().Be(60);
-        await stop.CancelAsync();
-        await ingestRun.ContinueWith(_ => { }, TaskScheduler.Default);
+        /// <summary>Viewers <paramref name="from"/> up to <paramref name="to"/> each ask <c>!who</c> in one of four rooms.</summary>
+        public void Ask(int from, int to)
+        {
+            for (var i = from; i < to; i++)
+            {
+                Platform.Push(Fakes.Events.Message($"viewer{i}", $"!who {i}", channel: $"room{i % 4}"));
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            await _run!.ContinueWith(_ => { }, TaskScheduler.Default);
+            await Nats.DisposeAsync();
+            _stop.Dispose();
+        }
     }
 
     private sealed class Worker : IAsyncDisposable
@@ -68,10 +109,16 @@ public sealed class ChatBusScaleOutTests(NatsServerFixture fixture)
             return worker;
         }
 
-        public async ValueTask DisposeAsync()
+        /// <summary>Stops the worker's engine, and so its reading; its source and connection stay open.</summary>
+        public async Task StopReadingAsync()
         {
             await _stop.CancelAsync();
             await _run!.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await StopReadingAsync();
             await _engine!.DisposeAsync();
             await _source!.DisposeAsync();
             await _nats!.DisposeAsync();
