@@ -34,8 +34,9 @@ internal static class ChatCommand
 
         // Declared sources stay closed here: the engine alone takes the new definition.
         await using var reloader = new ScriptReloader(host, first, engine.SwapDefinition, loggerFactory.CreateLogger("Script"));
-        context.ReportReloads(reloader, script, g => $"{g.Definition.Triggers.Count} trigger(s)");
         using var reloads = new ReloadMetrics(reloader);
+        context.ReportReloads(reloader, script, g => $"{g.Definition.Triggers.Count} trigger(s)"
+            + (isRun && g.Definition.Sources.Count > 0 ? "; it now declares sources: restart 'run' to open them" : ""));
         await using var console = new ConsoleChatSource(new ConsoleChatSourceOptions { BotName = name, Input = io.In, Output = io.Out, LoggerFactory = loggerFactory });
 
         // 'run' serves SIGHUP as it does with sources; 'chat' reloads the script on it while watching.
@@ -55,7 +56,7 @@ internal static class ChatCommand
             io.Status("no LLM configured: replies come from the offline responder (use --llm <base-url> for a real one).");
         }
 
-        var connectors = isRun ? "on the console (no source declared)" : "on the console";
+        var connectors = isRun ? $"on the console (no source declared) · {configuration.Describe()}" : "on the console";
         var watching = watch ? $"watching {first.Script.Files.Count} file(s), SIGHUP reloads" : isRun ? "not watching files, SIGHUP reloads" : "not watching";
         io.Status($"{name} is listening {connectors} · LLM: {llm.Description} · {watching}. Type 'name: text' (e.g. 'alice: hi @{name}'); Ctrl+D ends.");
 

@@ -35,20 +35,30 @@ internal sealed class HangupReload : IAsyncDisposable
 
     private static async Task ReloadAsync(FileInfo script, FileInfo? config, LiveConfig values, ScriptReloader reloader, ReloadMetrics reloads, CliStreams io, CancellationToken cancellationToken)
     {
+        CliConfiguration configuration;
         try
         {
-            var configuration = CliConfiguration.Load(script, config);
-            values.Replace(configuration.Values);
-            io.Status($"reloaded the configuration ({configuration.Describe()}); /health and /metrics keep their endpoint until a restart.");
+            configuration = CliConfiguration.Load(script, config);
         }
-        catch (Exception e) when (e is ChatBotConfigurationException or UsageException)
+        catch (Exception e) when (e is ChatBotConfigurationException or UsageException or IOException)
         {
             io.Status($"the new configuration is not valid; the running bot keeps its previous configuration:{Environment.NewLine}{e.Message}");
             reloads.Rejected();
             return;
         }
 
-        await reloader.ReloadAsync(cancellationToken).ConfigureAwait(false);
+        values.Replace(configuration.Values);
+        io.Status($"reloaded the configuration ({configuration.Describe()}); /health and /metrics keep their endpoint until a restart.");
+        try
+        {
+            await reloader.ReloadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Script errors come back as a result; this is anything else. The next SIGHUP is served all the same.
+            io.Status($"reloading the script failed ({e.GetType().Name}: {e.Message}); the running bot keeps its previous version.");
+            reloads.Rejected();
+        }
     }
 
     private async Task ServeAsync(Func<Task> reload, CancellationToken cancellationToken)

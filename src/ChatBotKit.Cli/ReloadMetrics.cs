@@ -6,7 +6,8 @@ namespace ChatBotKit.Cli;
 /// <summary>
 /// Counts the script's reloads in <c>chatbotkit.reloads</c> by outcome, on the meter <see cref="MeterName"/>.
 /// Apps count their configuration reloads in the same counter, so <c>/metrics</c> shows in both
-/// the saves and SIGHUPs that took and those that were rejected.
+/// the saves and SIGHUPs that took and those that were rejected. Create it before anything reports
+/// the reloads, so a reload is counted by the time it is reported.
 /// </summary>
 internal sealed class ReloadMetrics : IDisposable
 {

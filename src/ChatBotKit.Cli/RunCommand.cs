@@ -35,8 +35,8 @@ internal static class RunCommand
         await using var runtime = new ChatBotRuntime(name, definition, options);
         endpoints.Add(runtime);
         await using var reloader = new ScriptReloader(host, first, runtime.Swap, loggerFactory.CreateLogger("Script"));
-        context.ReportReloads(reloader, script, g => $"sources: {Describe(g.Definition)}");
         using var reloads = new ReloadMetrics(reloader);
+        context.ReportReloads(reloader, script, g => $"sources: {Describe(g.Definition)}");
 
         await using var hangup = new HangupReload(script, config, values, reloader, reloads, io, cancellationToken);
         if (watch)

@@ -72,7 +72,8 @@ public sealed class SignalTests : IDisposable
         }
     }
 
-    private async Task<string> ScrapeAsync()
+    /// <summary>Reads the process's <c>/metrics</c> until it holds <paramref name="family"/>.</summary>
+    private async Task<string> ScrapeUntilAsync(string family, Process process)
     {
         string status;
         lock (_error)
@@ -81,7 +82,10 @@ public sealed class SignalTests : IDisposable
         }
 
         using var http = new HttpClient();
-        return await http.GetStringAsync(new Uri(Regex.Match(status, @"serving \S+health and (\S+)").Groups[1].Value));
+        var metrics = new Uri(Regex.Match(status, @"serving \S+health and (\S+)").Groups[1].Value);
+        var text = "";
+        await WaitForAsync(() => (text = http.GetStringAsync(metrics).GetAwaiter().GetResult()).Contains(family, StringComparison.Ordinal), process);
+        return text;
     }
 
     private string Read(string name) => File.Exists(Path(name)) ? File.ReadAllText(Path(name)) : "";
@@ -161,7 +165,7 @@ public sealed class SignalTests : IDisposable
         using var process = Start(script);
         await WaitForAsync(() => _error.ToString().Contains("on the console (no source declared)", StringComparison.Ordinal), process);
 
-        File.WriteAllText(script, "Bot.WithName(\"kit\").OnCommand(\"dice\", ctx => \"rolled\").OnCommand(\"coin\", ctx => \"heads\");\n");
+        File.WriteAllText(script, "Bot.WithName(\"kit\").OnCommand(\"dice\", ctx => \"rolled\").OnCommand(\"coin\", ctx => \"heads\");\n" + Source("a"));
         await KillAsync(process, "HUP");
         await WaitForAsync(() => _error.ToString().Contains("reloaded bot.csx (version 2", StringComparison.Ordinal), process);
         await process.StandardInput.WriteLineAsync("bob: !coin");
@@ -170,6 +174,8 @@ public sealed class SignalTests : IDisposable
         await process.WaitForExitAsync();
 
         process.ExitCode.Should().Be(0);
+        _error.ToString().Should().Contain("it now declares sources: restart 'run' to open them");
+        File.Exists(Path("created.txt")).Should().BeFalse("a source declared by a reload of a console run is not opened");
     }
 
     [Fact]
@@ -191,7 +197,7 @@ public sealed class SignalTests : IDisposable
         File.WriteAllText(script, bot + Source("a") + Source("b"));
         await KillAsync(process, "HUP");
         await WaitForAsync(() => Read("b.out").Contains("three", StringComparison.Ordinal), process);
-        var metrics = await ScrapeAsync();
+        var metrics = await ScrapeUntilAsync("chatbotkit_reloads_total{outcome=\"succeeded\"}", process);
         await KillAsync(process, "TERM");
         await process.WaitForExitAsync();
 

@@ -71,14 +71,20 @@ internal sealed class IrcSession : IAsyncDisposable
     public async ValueTask<string?> ReadLineAsync(CancellationToken cancellationToken)
     {
         var skipped = _transport.SkippedLines;
-        var line = await _transport.ReadLineAsync(cancellationToken).ConfigureAwait(false);
-        Interlocked.Exchange(ref _lastActivity, _time.GetTimestamp());
-        for (; skipped < _transport.SkippedLines; skipped++)
+        try
         {
-            TwitchLog.LineTooLong(_logger, LineBuffer.DefaultMaxLineBytes);
+            var line = await _transport.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+            Interlocked.Exchange(ref _lastActivity, _time.GetTimestamp());
+            return line;
         }
-
-        return line;
+        finally
+        {
+            // Also when the read ends otherwise: a server that never ends its line is cut off by the watchdog.
+            for (; skipped < _transport.SkippedLines; skipped++)
+            {
+                TwitchLog.LineTooLong(_logger, LineBuffer.DefaultMaxLineBytes);
+            }
+        }
     }
 
     /// <summary>Queues a line for the writer loop; false when the session is closing.</summary>

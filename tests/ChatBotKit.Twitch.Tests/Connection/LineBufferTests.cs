@@ -65,6 +65,19 @@ public sealed class LineBufferTests
         lines.SkippedLines.Should().Be(0);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(17)]
+    [InlineData(18)]
+    public void TryReadLine_OneByteOverTheBoundWithoutCr_IsSkipped(int chunk)
+    {
+        var lines = new LineBuffer(maxLineBytes: 16);
+        var data = Encoding.UTF8.GetBytes(new string('v', 17) + "\nPING :d\n");
+
+        Feed(lines, data, chunk).Should().Equal("PING :d");
+        lines.SkippedLines.Should().Be(1);
+    }
+
     [Fact]
     public void Feed_MegabytesWithoutAnEnd_HoldsNoMoreThanTheBound()
     {
