@@ -40,6 +40,12 @@ internal sealed class LineBuffer
     /// <summary>Where to receive the next bytes; never empty. Call <see cref="Advance"/> with how many arrived.</summary>
     public Memory<byte> GetMemory()
     {
+        if (_start == _end)
+        {
+            // Everything was read: start again at the front, so the next read gets the whole buffer.
+            _start = _end = 0;
+        }
+
         if (_end == _buffer.Length)
         {
             if (_start > 0)
