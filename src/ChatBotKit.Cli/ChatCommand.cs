@@ -28,6 +28,7 @@ internal static class ChatCommand
 
         var options = context.EngineOptions(loggerFactory, llm, definition, configuration);
         await using var endpoints = await CliHttp.StartAsync(configuration.Http(http, null), isRun ? Hosting.Http.ChatBotHttpServer.DefaultEndpoint : null, io, cancellationToken).ConfigureAwait(false);
+        await using var runHangup = isRun ? new HangupReload() : null;
         await using var runtime = new ChatBotRuntime(name, definition, options);
         var engine = runtime.Engine;
         endpoints.Add(runtime);
@@ -40,7 +41,7 @@ internal static class ChatCommand
         await using var console = new ConsoleChatSource(new ConsoleChatSourceOptions { BotName = name, Input = io.In, Output = io.Out, LoggerFactory = loggerFactory });
 
         // 'run' serves SIGHUP as it does with sources; 'chat' reloads the script on it while watching.
-        await using var runHangup = isRun ? new HangupReload(script, config, values, reloader, reloads, io, cancellationToken) : null;
+        runHangup?.Serve(script, config, values, reloader, reloads, io, cancellationToken);
         using var chatHangup = !isRun && watch && !OperatingSystem.IsWindows() ? PosixSignalRegistration.Create(PosixSignal.SIGHUP, s =>
         {
             s.Cancel = true;

@@ -8,29 +8,31 @@ namespace ChatBotKit.Cli;
 /// <c>streambot run</c>'s SIGHUP: reads the configuration again, then reloads the script. A bad
 /// configuration is reported, counted as a rejected reload, and the running one kept. Signals that
 /// arrive while one is served collapse into one; the reloader serializes them with file watching.
+/// SIGHUP is taken from creation to disposal: create it before the bot and dispose it after, so a
+/// SIGHUP while the bot stops is ignored instead of ending the process.
 /// </summary>
 internal sealed class HangupReload : IAsyncDisposable
 {
     private readonly Channel<bool> _hangups = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly PosixSignalRegistration? _registration;
-    private readonly Task _loop;
+    private Task _loop = Task.CompletedTask;
 
-    public HangupReload(FileInfo script, FileInfo? config, LiveConfig values, ScriptReloader reloader, ReloadMetrics reloads, CliStreams io, CancellationToken cancellationToken)
+    public HangupReload() => _registration = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGHUP, s =>
     {
-        _registration = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGHUP, s =>
-        {
-            s.Cancel = true;
-            _hangups.Writer.TryWrite(true);
-        });
-        _loop = ServeAsync(() => ReloadAsync(script, config, values, reloader, reloads, io, cancellationToken), cancellationToken);
-    }
+        s.Cancel = true;
+        _hangups.Writer.TryWrite(true);
+    });
 
-    /// <summary>Stops listening and waits for a reload in progress.</summary>
+    /// <summary>Serves SIGHUPs with <paramref name="reloader"/> until <paramref name="cancellationToken"/> is cancelled or this is disposed.</summary>
+    public void Serve(FileInfo script, FileInfo? config, LiveConfig values, ScriptReloader reloader, ReloadMetrics reloads, CliStreams io, CancellationToken cancellationToken) =>
+        _loop = ServeAsync(() => ReloadAsync(script, config, values, reloader, reloads, io, cancellationToken), cancellationToken);
+
+    /// <summary>Waits for a reload in progress, then stops taking SIGHUP.</summary>
     public async ValueTask DisposeAsync()
     {
-        _registration?.Dispose();
         _hangups.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
+        _registration?.Dispose();
     }
 
     private static async Task ReloadAsync(FileInfo script, FileInfo? config, LiveConfig values, ScriptReloader reloader, ReloadMetrics reloads, CliStreams io, CancellationToken cancellationToken)

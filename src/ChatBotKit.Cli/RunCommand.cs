@@ -32,13 +32,14 @@ internal static class RunCommand
         var name = definition.Identity.Name;
         var options = context.EngineOptions(loggerFactory, llm, definition, configuration);
         await using var endpoints = await CliHttp.StartAsync(configuration.Http(http, null), Hosting.Http.ChatBotHttpServer.DefaultEndpoint, io, cancellationToken).ConfigureAwait(false);
+        await using var hangup = new HangupReload();
         await using var runtime = new ChatBotRuntime(name, definition, options);
         endpoints.Add(runtime);
         await using var reloader = new ScriptReloader(host, first, runtime.Swap, loggerFactory.CreateLogger("Script"));
         using var reloads = new ReloadMetrics(reloader);
         context.ReportReloads(reloader, script, g => $"sources: {Describe(g.Definition)}");
 
-        await using var hangup = new HangupReload(script, config, values, reloader, reloads, io, cancellationToken);
+        hangup.Serve(script, config, values, reloader, reloads, io, cancellationToken);
         if (watch)
         {
             reloader.Watch();

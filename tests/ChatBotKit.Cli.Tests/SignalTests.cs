@@ -131,10 +131,10 @@ public sealed class SignalTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_Term_WaitsForRepliesInFlightNoLongerThanTheConfiguredShutdownTimeout()
+    public async Task Run_Term_WaitsForRepliesInFlightNoLongerThanTheShutdownTimeoutAndIgnoresSighupMeanwhile()
     {
         File.WriteAllText(Path("a.jsonl"), """{"ts":"2026-01-01T20:00:00Z","user":"bob","text":"!slow","id":"m1"}""" + "\n");
-        File.WriteAllText(Path("bot.yaml"), "ChatBotKit:\n  ShutdownTimeout: 00:00:01\n");
+        File.WriteAllText(Path("bot.yaml"), "ChatBotKit:\n  ShutdownTimeout: 00:00:02\n");
         var script = Path("bot.csx");
         var started = Path("started.txt");
         File.WriteAllText(script, $$"""
@@ -151,10 +151,12 @@ public sealed class SignalTests : IDisposable
 
         var stopping = Stopwatch.StartNew();
         await KillAsync(process, "TERM");
+        await WaitForAsync(() => _error.ToString().Contains("stopping kit", StringComparison.Ordinal), process);
+        await KillAsync(process, "HUP");
         await process.WaitForExitAsync();
 
-        process.ExitCode.Should().Be(0);
-        stopping.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(15), "the reply in flight is given up after 1 s, not after the handler's 20 s");
+        process.ExitCode.Should().Be(0, "a SIGHUP while the bot stops is ignored");
+        stopping.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(15), "the reply in flight is given up after 2 s, not after the handler's 20 s");
     }
 
     [Fact]
