@@ -93,7 +93,11 @@ public sealed class RunCommandTests(WarmCompiler warm) : IClassFixture<WarmCompi
     public async Task Run_WithLlm_ItsCallsShowInTheMetrics()
     {
         using var stop = new CancellationTokenSource();
-        var (run, error, _, _) = await RunUntilRolledAsync(watch: false, stop.Token, "\nBot.WithRateLimits(RateLimitPolicy.Unlimited).OnMention();\n", "--llm", "http://127.0.0.1:9/v1", "--model", "m");
+        var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        var (run, error, _, _) = await RunUntilRolledAsync(watch: false, stop.Token, "\nBot.WithRateLimits(RateLimitPolicy.Unlimited).OnMention();\n", "--llm", $"http://127.0.0.1:{port}/v1", "--model", "m");
         var text = await ScrapeUntilAsync(error, run, "chatbotkit_llm_failures_total");
         await stop.CancelAsync();
         (await run).Should().Be(0);
