@@ -45,7 +45,8 @@ public sealed class TwitchChatSourceTests : IAsyncLifetime
     public async Task ReadEvents_LineLongerThanTheBound_IsSkippedAndTheConnectionGoesOn(bool webSocket)
     {
         var server = Own(new FakeTwitchServer(webSocket: webSocket) { EnforceLimits = false });
-        var source = Own(Source(server, "pajlada"));
+        var log = new ChatBotKit.Tests.Sources.LogCapture();
+        var source = Own(new TwitchChatSource(TwitchChatSourceConformanceTests.OpenOptions(server.Address), new ChatSourceContext { Channels = ["pajlada"], LoggerFactory = log }));
         await source.ConnectAsync();
         await using var events = source.ReadEventsAsync().GetAsyncEnumerator();
         var line = TwitchTestData.AllLines.First(l => l.Contains("display-name=JuN1oRRRR", StringComparison.Ordinal));
@@ -55,6 +56,7 @@ public sealed class TwitchChatSourceTests : IAsyncLifetime
 
         (await NextAsync<MessageReceived>(events)).Text.Should().Be("dank cam");
         server.Logins.Should().Be(1, "the connection was kept");
+        log.Entries.Should().ContainSingle(e => e.EventId == 721 && e.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
     }
 
     [Fact]
