@@ -16,11 +16,11 @@ namespace ChatBotKit.Nats.Bus;
 /// </summary>
 public sealed class ChatBusSource : ChatSourceBase
 {
+    private static readonly TimeSpan LeaveTimeout = TimeSpan.FromSeconds(2);
     private readonly NatsConnection _nats;
     private readonly ChatBusSubjects _subjects;
     private readonly bool _ownsConnection;
     private readonly ConcurrentDictionary<string, ChatPlatform> _platforms = new(StringComparer.Ordinal);
-    private static readonly TimeSpan LeaveTimeout = TimeSpan.FromSeconds(2);
     private NatsSubscription? _events;
 
     /// <summary>Creates a worker source over <paramref name="nats"/> (connected by the caller).</summary>
