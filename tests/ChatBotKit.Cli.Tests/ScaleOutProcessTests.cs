@@ -12,7 +12,7 @@ namespace ChatBotKit.Cli.Tests;
 /// The scale-out demonstration as real processes: a nats-server, one <c>streambot ingest</c> and two
 /// <c>streambot run scripts/demo/worker.csx</c> workers; one worker is killed and the other carries on.
 /// </summary>
-public sealed class ScaleOutProcessTests : IAsyncDisposable
+public sealed class ScaleOutProcessTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
     private readonly List<Process> _processes = [];
@@ -145,7 +145,9 @@ public sealed class ScaleOutProcessTests : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    async Task IAsyncLifetime.DisposeAsync()
     {
         foreach (var process in _processes)
         {

@@ -6,7 +6,7 @@ using ChatBotKit.Time;
 namespace ChatBotKit.Tests.Engine;
 
 /// <summary>Shared set-up for engine tests: a virtual clock, a decision recorder and a fake LLM.</summary>
-public abstract class EngineTestBase : IAsyncDisposable
+public abstract class EngineTestBase : IAsyncLifetime
 {
     private readonly List<ChatBotEngine> _engines = [];
 
@@ -80,13 +80,13 @@ public abstract class EngineTestBase : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    async Task IAsyncLifetime.DisposeAsync()
     {
         foreach (var engine in _engines)
         {
             await engine.DisposeAsync();
         }
-
-        GC.SuppressFinalize(this);
     }
 }

@@ -187,7 +187,12 @@ public abstract class ChatSourceConformanceTests<TSource> : IAsyncLifetime
         {
             await source.DisposeAsync();
         }
+
+        await DisposeServerAsync();
     }
+
+    /// <summary>Stops what the connector's test class started (a fake server), after every source is disposed.</summary>
+    protected virtual Task DisposeServerAsync() => Task.CompletedTask;
 
     /// <summary>A message to send on <see cref="Channel"/>.</summary>
     protected OutgoingMessage Outgoing(string text) => new()

@@ -5,7 +5,7 @@ using ChatBotKit.Twitch.Tests.Servers;
 namespace ChatBotKit.Twitch.Tests.Connection;
 
 /// <summary>The shared source conformance suite, against the fake Twitch server over TCP.</summary>
-public sealed class TwitchChatSourceConformanceTests : ChatSourceConformanceTests<TwitchChatSource>, IAsyncDisposable
+public sealed class TwitchChatSourceConformanceTests : ChatSourceConformanceTests<TwitchChatSource>
 {
     internal const string TokenVariable = "CBK_TWITCH_TEST_TOKEN";
     private readonly FakeTwitchServer _server = new() { SendRoomState = false, EnforceLimits = false };
@@ -37,5 +37,5 @@ public sealed class TwitchChatSourceConformanceTests : ChatSourceConformanceTest
 
     protected override Task DropConnectionAsync(TwitchChatSource source) => _server.DropConnectionsAsync();
 
-    public ValueTask DisposeAsync() => _server.DisposeAsync();
+    protected override Task DisposeServerAsync() => _server.DisposeAsync().AsTask();
 }
