@@ -210,7 +210,20 @@ public sealed class StreambotTests(WarmCompiler warm) : IClassFixture<WarmCompil
         }
 
         lines.Should().Contain(l => l.Contains("\"trigger\":\"dice\"", StringComparison.Ordinal));
+        lines.Should().Contain(l => l.Contains("\"text\":\"🎲 ", StringComparison.Ordinal), "UTF-8 text is written as itself, not as \\uD83C\\uDFB2");
         second.Out.Should().Be(first.Out);
+    }
+
+    [Fact]
+    public async Task Chat_BotStaysQuiet_SaysWhyInWordsNamingTheMessage()
+    {
+        var (code, output, error) = await RunAsync("nightbot: kit, uptime is 3h\nbob: !dice\nbob: !dice\nbob: !dice\nbob: !dice\n", "chat", Hello, "--no-watch");
+
+        code.Should().Be(0);
+        Lines(output).Should().HaveCount(3);
+        error.Should().Contain("(kit stays quiet about nightbot's \"kit, uptime is 3h\": nightbot is another bot)");
+        error.Should().MatchRegex("\\(kit stays quiet about bob's \"!dice\": bob had all the replies allowed for now; free again in [0-9]+ s\\)");
+        error.Should().NotContain("RateLimited").And.NotContain("(User)");
     }
 
     [Fact]

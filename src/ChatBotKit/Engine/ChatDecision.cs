@@ -17,6 +17,9 @@ public readonly record struct ChatDecision
     /// <summary>The event's channel.</summary>
     public required string Channel { get; init; }
 
+    /// <summary>The event the decision is about, when there is one (a timer's tick has none of a viewer's).</summary>
+    public ChatEvent? Event { get; init; }
+
     /// <summary>The event's kind (<see cref="ChatEvent.Kind"/>).</summary>
     public required string EventKind { get; init; }
 

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using ChatBotKit.Events;
 
@@ -15,15 +14,11 @@ namespace ChatBotKit.Sources;
 /// </summary>
 internal static class TranscriptLine
 {
-    // The transcript is a JSON Lines file, never HTML: keep non-ASCII text readable and leave <, >,
-    // & and ' alone. Quotes, backslashes and control characters are still escaped.
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>The JSON object for <paramref name="message"/>, without a line break.</summary>
     public static string Format(OutgoingMessage message, ChatPlatform defaultPlatform)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
             json.WriteString("ts"u8, FormatTimestamp(message.Timestamp));
@@ -48,12 +43,47 @@ internal static class TranscriptLine
     public static string FormatTimestamp(DateTimeOffset timestamp) =>
         timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 
-    // Transcoding first turns a lone surrogate into U+FFFD, where the writer would throw.
+    // The transcript is a JSON Lines file, never HTML: text is written as itself (🎲, not
+    // \uD83C\uDFB2, which even the relaxed built-in encoder writes), and only quotes, backslashes
+    // and control characters (and the two Unicode line separators) are escaped.
     private static void Write(Utf8JsonWriter json, ReadOnlySpan<byte> name, string? value)
     {
         if (value is not null)
         {
-            json.WriteString(name, Encoding.UTF8.GetBytes(value));
+            json.WritePropertyName(name);
+            json.WriteRawValue(Quote(value));
         }
+    }
+
+    /// <summary>A JSON string literal of <paramref name="value"/>; a lone surrogate becomes U+FFFD.</summary>
+    internal static string Quote(string value)
+    {
+        var quoted = new StringBuilder(value.Length + 2).Append('"');
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            switch (c)
+            {
+                case '"': quoted.Append("\\\""); break;
+                case '\\': quoted.Append("\\\\"); break;
+                case '\n': quoted.Append("\\n"); break;
+                case '\r': quoted.Append("\\r"); break;
+                case '\t': quoted.Append("\\t"); break;
+                case < ' ' or '\u2028' or '\u2029': quoted.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)); break;
+                default:
+                    if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                    {
+                        quoted.Append(c).Append(value[++i]);
+                    }
+                    else
+                    {
+                        quoted.Append(char.IsSurrogate(c) ? '\uFFFD' : c);
+                    }
+
+                    break;
+            }
+        }
+
+        return quoted.Append('"').ToString();
     }
 }

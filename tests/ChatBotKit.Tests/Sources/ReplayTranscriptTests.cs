@@ -23,7 +23,7 @@ public sealed class ReplayTranscriptTests
         });
 
         _transcript.ToString().Should().Be(
-            """{"ts":"2026-01-01T20:00:10Z","platform":"twitch","channel":"c","text":"hi \"alice\" \\ <b>&'é \uD83D\uDE00","replyTo":"m1","trigger":"mention"}""" + "\n");
+            """{"ts":"2026-01-01T20:00:10Z","platform":"twitch","channel":"c","text":"hi \"alice\" \\ <b>&'é 😀","replyTo":"m1","trigger":"mention"}""" + "\n");
     }
 
     [Fact]
