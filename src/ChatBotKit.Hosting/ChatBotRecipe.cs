@@ -40,6 +40,7 @@ internal sealed class ChatBotRecipe
     [
         b.Name, b.Aliases.Count, b.Facts.Count, b.Triggers.Count, b.IgnoredUsers.Count, b.Sources.Count,
         b.Personality, b.RateLimits, b.FilterSettings, b.ContextWindowSize, b.ContextMaxAge, b.ChannelQueueCapacity,
-        b.MaxConcurrentLlmCalls, b.LlmTimeout, b.HandlerTimeout, b.FallbackReply, b.ChatClient, b.IgnoreOtherBots,
+        b.MaxConcurrentLlmCalls, b.LlmTimeout, b.LlmQueueWait, b.HandlerTimeout, b.FallbackReply, b.ChatClient, b.IgnoreOtherBots,
+        b.KnownBots, b.LoopLimits,
     ];
 }

@@ -24,6 +24,9 @@ public sealed partial class ChatBotBuilder
         Require(ChannelQueueCapacity >= 1, nameof(ChannelQueueCapacity), $"must be at least 1 (was {ChannelQueueCapacity})");
         Require(MaxConcurrentLlmCalls >= 1, "Llm.MaxConcurrentCalls", $"must be at least 1 (was {MaxConcurrentLlmCalls})");
         Require(LlmTimeout > TimeSpan.Zero, "Llm.Timeout", $"must be positive (was {LlmTimeout})");
+        Require(LlmQueueWait >= TimeSpan.Zero, "Llm.QueueWait", $"must not be negative (was {LlmQueueWait})");
+        Require(LoopLimits.MaxExchanges >= 0, "LoopLimits.MaxExchanges", $"must not be negative (was {LoopLimits.MaxExchanges})");
+        Require(LoopLimits.QuickAnswer > TimeSpan.Zero && LoopLimits.Pause > TimeSpan.Zero, "LoopLimits", "QuickAnswer and Pause must be positive");
         Require(HandlerTimeout > TimeSpan.Zero, nameof(HandlerTimeout), $"must be positive (was {HandlerTimeout})");
         RateLimits.Validate("RateLimits");
         FilterSettings.Validate("Filters");

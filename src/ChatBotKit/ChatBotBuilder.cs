@@ -1,3 +1,4 @@
+using ChatBotKit.Engine;
 using ChatBotKit.Events;
 using ChatBotKit.Filters;
 using ChatBotKit.Prompting;
@@ -61,6 +62,9 @@ public sealed partial class ChatBotBuilder
     /// <summary>How long an LLM call may take. Default 30 seconds.</summary>
     public TimeSpan LlmTimeout { get; private set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a reply may wait for one of the channel's LLM call slots before it gives up. Default 5 seconds.</summary>
+    public TimeSpan LlmQueueWait { get; private set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How long a reply handler may take. Default 10 seconds.</summary>
     public TimeSpan HandlerTimeout { get; private set; } = TimeSpan.FromSeconds(10);
 
@@ -70,8 +74,14 @@ public sealed partial class ChatBotBuilder
     /// <summary>The LLM; <see langword="null"/> lets the host choose.</summary>
     public IChatClient? ChatClient { get; private set; }
 
-    /// <summary>Whether verified bot accounts are ignored. Default <see langword="true"/>.</summary>
+    /// <summary>Whether other bots are ignored: verified bot accounts and <see cref="KnownBots"/>. Default <see langword="true"/>.</summary>
     public bool IgnoreOtherBots { get; private set; } = true;
+
+    /// <summary>Logins of other chat bots, ignored while <see cref="IgnoreOtherBots"/> is on. Default <see cref="KnownChatBots.Default"/>.</summary>
+    public IReadOnlyList<string> KnownBots { get; private set; } = KnownChatBots.Default;
+
+    /// <summary>When the bot pauses answering a user it is talking in circles with. Default <see cref="ReplyLoopLimits.Default"/>.</summary>
+    public ReplyLoopLimits LoopLimits { get; private set; } = ReplyLoopLimits.Default;
 
     /// <summary>Sets the bot's name.</summary>
     public ChatBotBuilder WithName(string name)
@@ -160,11 +170,15 @@ public sealed partial class ChatBotBuilder
         return this;
     }
 
-    /// <summary>Sets the LLM call timeout and how many calls one channel may have in flight.</summary>
-    public ChatBotBuilder WithLlmLimits(TimeSpan? timeout = null, int? maxConcurrentCalls = null)
+    /// <summary>
+    /// Sets the LLM call timeout, how many calls one channel may have in flight, and how long a reply
+    /// waits for a free call before the bot gives up on it.
+    /// </summary>
+    public ChatBotBuilder WithLlmLimits(TimeSpan? timeout = null, int? maxConcurrentCalls = null, TimeSpan? queueWait = null)
     {
         LlmTimeout = timeout ?? LlmTimeout;
         MaxConcurrentLlmCalls = maxConcurrentCalls ?? MaxConcurrentLlmCalls;
+        LlmQueueWait = queueWait ?? LlmQueueWait;
         return this;
     }
 
@@ -189,10 +203,24 @@ public sealed partial class ChatBotBuilder
         return this;
     }
 
-    /// <summary>Whether to ignore verified bot accounts (default yes, so two bots never talk in circles).</summary>
+    /// <summary>Whether to ignore other bots: verified bot accounts and <see cref="KnownBots"/> (default yes, so two bots never talk in circles).</summary>
     public ChatBotBuilder WithOtherBotsIgnored(bool ignore = true)
     {
         IgnoreOtherBots = ignore;
+        return this;
+    }
+
+    /// <summary>Replaces the list of other bots' logins (<see cref="KnownChatBots.Default"/>), e.g. to add a channel's own helper bot.</summary>
+    public ChatBotBuilder WithKnownBots(params IEnumerable<string> logins)
+    {
+        KnownBots = [.. logins];
+        return this;
+    }
+
+    /// <summary>Sets when the bot pauses answering a user it is talking in circles with (<see cref="ReplyLoopLimits.Off"/> turns it off).</summary>
+    public ChatBotBuilder WithLoopLimits(ReplyLoopLimits limits)
+    {
+        LoopLimits = limits ?? throw new ArgumentNullException(nameof(limits));
         return this;
     }
 

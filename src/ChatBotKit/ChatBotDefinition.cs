@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using ChatBotKit.Engine;
 using ChatBotKit.Filters;
 using ChatBotKit.Prompting;
 using ChatBotKit.RateLimiting;
@@ -40,11 +41,14 @@ public sealed class ChatBotDefinition
         ChannelQueueCapacity = builder.ChannelQueueCapacity;
         MaxConcurrentLlmCalls = builder.MaxConcurrentLlmCalls;
         LlmTimeout = builder.LlmTimeout;
+        LlmQueueWait = builder.LlmQueueWait;
         HandlerTimeout = builder.HandlerTimeout;
         FallbackReply = builder.FallbackReply;
         ChatClient = builder.ChatClient;
         IgnoredUsers = builder.IgnoredUsers.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         IgnoreOtherBots = builder.IgnoreOtherBots;
+        KnownBots = builder.KnownBots.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        LoopLimits = builder.LoopLimits;
         Sources = [.. builder.Sources.Select(s => s with { Channels = [.. s.Channels] })];
     }
 
@@ -84,6 +88,9 @@ public sealed class ChatBotDefinition
     /// <summary>How long an LLM call may take before the fallback (or silence).</summary>
     public TimeSpan LlmTimeout { get; }
 
+    /// <summary>How long a reply waits for one of the channel's LLM call slots before it gives up.</summary>
+    public TimeSpan LlmQueueWait { get; }
+
     /// <summary>How long a reply handler may take before it is cancelled.</summary>
     public TimeSpan HandlerTimeout { get; }
 
@@ -96,8 +103,14 @@ public sealed class ChatBotDefinition
     /// <summary>Logins whose messages the bot never answers.</summary>
     public IReadOnlySet<string> IgnoredUsers { get; }
 
-    /// <summary>Whether messages from verified bot accounts are ignored.</summary>
+    /// <summary>Whether messages from other bots (verified bot accounts and <see cref="KnownBots"/>) are ignored.</summary>
     public bool IgnoreOtherBots { get; }
+
+    /// <summary>Logins of other chat bots.</summary>
+    public IReadOnlySet<string> KnownBots { get; }
+
+    /// <summary>When the bot pauses answering a user it is talking in circles with.</summary>
+    public ReplyLoopLimits LoopLimits { get; }
 
     /// <summary>The platform connections the bot declares; the host opens them.</summary>
     public IReadOnlyList<ChatSourceRegistration> Sources { get; }

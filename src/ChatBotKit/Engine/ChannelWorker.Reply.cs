@@ -14,20 +14,10 @@ internal sealed partial class ChannelWorker
     private void Fire(in WorkItem item, ActiveDefinition active, ITrigger trigger, in RateLimitRequest request)
     {
         _engine.Metrics.TriggerFired(trigger.Kind);
-        // The reply's randomness is drawn first, on the loop, whether or not the reply can start:
-        // a busy LLM must not shift the seeded rolls of the events after it.
+        // The reply's randomness is drawn first, on the loop, whether or not the reply gets an LLM
+        // slot: a busy LLM must not shift the seeded rolls of the events after it.
         var random = _seed is null ? Random.Shared : new Random(_random.Next());
-        SemaphoreSlim? slot = null;
-        if (trigger.Handler is null || trigger is IConfirmingTrigger)
-        {
-            slot = _llmSlots;
-            if (!slot.Wait(0))
-            {
-                Decide(item, DecisionOutcome.LlmBusy, trigger);
-                return;
-            }
-        }
-
+        var slots = trigger.Handler is null || trigger is IConfirmingTrigger ? _llmSlots : null;
         if (trigger is IConfirmingTrigger)
         {
             _lastAsked[trigger.Name] = item.Now;
@@ -41,17 +31,31 @@ internal sealed partial class ChannelWorker
         _engine.WorkStarted();
         Interlocked.Increment(ref _repliesInFlight);
         // Replies start off the channel loop, so a handler or LLM client that blocks (even an
-        // endless loop in a script) can only cost its own reply, never the channel.
-        var reply = new PendingReply(this, item, active, trigger, request, history, slot, random);
+        // endless loop in a script), or a wait for an LLM slot, can only cost its own reply.
+        var reply = new PendingReply(this, item, active, trigger, request, history, slots, random);
         ThreadPool.UnsafeQueueUserWorkItem(static r => _ = r.Worker.ReplyAsync(r), reply, preferLocal: false);
     }
 
     private async Task ReplyAsync(PendingReply pending)
     {
-        var (_, item, active, trigger, request, history, slot, random) = pending;
+        var (_, item, active, trigger, request, history, slots, random) = pending;
+        var recorded = trigger is not IConfirmingTrigger;
+        var sent = 0;
+        SemaphoreSlim? slot = null;
         try
         {
             var definition = active.Definition;
+            if (slots is not null)
+            {
+                if (!await WaitForSlotAsync(slots, definition.LlmQueueWait).ConfigureAwait(false))
+                {
+                    Decide(item, DecisionOutcome.LlmBusy, trigger, DecisionReasons.LlmBusy);
+                    return;
+                }
+
+                slot = slots;
+            }
+
             var context = new ReplyContext
             {
                 Event = item.Event,
@@ -63,32 +67,47 @@ internal sealed partial class ChannelWorker
                 Random = random,
                 CorrelationId = item.CorrelationId,
             };
-            if (trigger is IConfirmingTrigger confirming && !await ConfirmAsync(item, confirming, context, request, definition).ConfigureAwait(false))
+            if (trigger is IConfirmingTrigger confirming)
             {
-                return;
+                recorded = await ConfirmAsync(item, confirming, context, request, definition).ConfigureAwait(false);
+                if (!recorded)
+                {
+                    return;
+                }
             }
 
-            var reply = trigger.Handler is { } handler
-                ? await RunHandlerAsync(item, trigger, handler, context, definition).ConfigureAwait(false)
-                : await AskLlmAsync(item, trigger, active, history).ConfigureAwait(false);
+            var fromModel = trigger.Handler is null;
+            var reply = fromModel
+                ? await AskLlmAsync(item, trigger, active, history).ConfigureAwait(false)
+                : await RunHandlerAsync(item, trigger, trigger.Handler!, context, definition).ConfigureAwait(false);
             if (string.IsNullOrWhiteSpace(reply.Text))
             {
                 Decide(item, reply.Failure ?? DecisionOutcome.NoReply, trigger, reply.Reason);
                 return;
             }
 
-            var filtered = ApplyFilters(item, definition, reply.Text, history);
-            if (filtered.IsRejected)
+            // One reply at a time is judged and sent: the duplicate check sees every reply that went
+            // out before it, and the parts of two long replies never interleave.
+            await _sendGate.WaitAsync(_engine.ShutdownToken).ConfigureAwait(false);
+            try
             {
-                _engine.Metrics.FilterRejected(filtered);
-                Decide(item, DecisionOutcome.Filtered, trigger, filtered.Reason, filtered.RejectedBy);
-                return;
-            }
+                var filtered = ApplyFilters(item, definition, reply.Text, fromModel);
+                if (filtered.IsRejected)
+                {
+                    _engine.Metrics.FilterRejected(filtered);
+                    Decide(item, DecisionOutcome.Filtered, trigger, filtered.Reason, filtered.RejectedBy);
+                    return;
+                }
 
-            var sent = await SendAsync(item, trigger, definition, filtered.Messages).ConfigureAwait(false);
-            if (sent == filtered.Messages.Count)
+                sent = await SendAsync(item, trigger, definition, filtered.Messages).ConfigureAwait(false);
+                if (sent == filtered.Messages.Count)
+                {
+                    Decide(item, reply.Failure is null ? DecisionOutcome.Replied : DecisionOutcome.FallbackSent, trigger, reply.Reason, sent: sent);
+                }
+            }
+            finally
             {
-                Decide(item, reply.Failure is null ? DecisionOutcome.Replied : DecisionOutcome.FallbackSent, trigger, reply.Reason, sent: sent);
+                _sendGate.Release();
             }
         }
         catch (Exception ex)
@@ -97,9 +116,41 @@ internal sealed partial class ChannelWorker
         }
         finally
         {
+            if (recorded && sent == 0)
+            {
+                // Nothing reached the chat: the viewer's and the channel's slots are given back.
+                _engine.RateLimiter.Release(request, item.Now);
+            }
+
             slot?.Release();
             Interlocked.Decrement(ref _repliesInFlight);
             _engine.WorkFinished();
+        }
+    }
+
+    /// <summary>Takes one of the channel's LLM call slots, waiting up to <paramref name="wait"/> on the engine's clock.</summary>
+    private async Task<bool> WaitForSlotAsync(SemaphoreSlim slots, TimeSpan wait)
+    {
+        if (slots.Wait(0))
+        {
+            return true;
+        }
+
+        if (wait <= TimeSpan.Zero)
+        {
+            return false;
+        }
+
+        using var timer = new CancellationTokenSource(wait, _engine.TimeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, _engine.ShutdownToken);
+        try
+        {
+            await slots.WaitAsync(linked.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 
@@ -212,6 +263,11 @@ internal sealed partial class ChannelWorker
             }
 
             _engine.Metrics.MessageSent();
+            if (i == 0 && item.Event.Author is { } author)
+            {
+                _loopGuard.Replied(definition.LoopLimits, author.Id, _engine.TimeProvider.GetUtcNow());
+            }
+
             if (!isPrivate)
             {
                 var bot = definition.Identity.Name;
@@ -223,11 +279,11 @@ internal sealed partial class ChannelWorker
         return parts.Count;
     }
 
-    private FilterOutcome ApplyFilters(in WorkItem item, ChatBotDefinition definition, string text, ContextEntry[] history)
+    private FilterOutcome ApplyFilters(in WorkItem item, ChatBotDefinition definition, string text, bool fromModel)
     {
         try
         {
-            return definition.Filters.Apply(text, FilterContext(item, definition, history));
+            return definition.Filters.Apply(text, FilterContext(item, definition, Context.Snapshot(_engine.TimeProvider.GetUtcNow()), fromModel));
         }
         catch (Exception ex)
         {
@@ -237,7 +293,7 @@ internal sealed partial class ChannelWorker
         }
     }
 
-    private ResponseFilterContext FilterContext(in WorkItem item, ChatBotDefinition definition, ContextEntry[] history)
+    private ResponseFilterContext FilterContext(in WorkItem item, ChatBotDefinition definition, ContextEntry[] history, bool fromModel)
     {
         var lookback = definition.FilterSettings.DuplicateLookback;
         var recent = new List<string>(lookback);
@@ -255,6 +311,7 @@ internal sealed partial class ChannelWorker
             Platform = Platform,
             MaxMessageLength = item.Source.Limits.MaxMessageLength,
             RecentBotMessages = recent,
+            FromLanguageModel = fromModel,
         };
     }
 
@@ -266,7 +323,7 @@ internal sealed partial class ChannelWorker
         ITrigger Trigger,
         RateLimitRequest Request,
         ContextEntry[] History,
-        SemaphoreSlim? Slot,
+        SemaphoreSlim? Slots,
         Random Random);
 
     /// <summary>A reply's text, or why there is none (or why it is the fallback).</summary>

@@ -18,6 +18,8 @@ internal sealed partial class ChannelWorker : IDisposable
     private readonly Channel<WorkItem> _queue;
     private readonly Random _random;
     private readonly Dictionary<string, DateTimeOffset> _lastAsked = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ReplyLoopGuard _loopGuard = new();
+    private readonly SemaphoreSlim _sendGate = new(1, 1);
     private readonly int? _seed;
     private SemaphoreSlim _llmSlots;
     private int _llmSlotCount;
@@ -92,6 +94,7 @@ internal sealed partial class ChannelWorker : IDisposable
     {
         StopTimers();
         _llmSlots.Dispose();
+        _sendGate.Dispose();
     }
 
     private async Task RunLoopAsync()
@@ -126,7 +129,7 @@ internal sealed partial class ChannelWorker : IDisposable
         {
             case MessageReceived message:
                 EngineLog.MessageText(_engine.Logger, item.CorrelationId, message.User.Login, message.Text);
-                if (IgnoreReason(definition, message.User) is { } ignored)
+                if (IgnoreReason(definition, message.User, item.Now) is { } ignored)
                 {
                     Decide(item, DecisionOutcome.Ignored, reason: ignored);
                     return;
@@ -230,6 +233,7 @@ internal sealed partial class ChannelWorker : IDisposable
             CorrelationId = item.CorrelationId,
             Platform = Platform,
             Channel = Channel,
+            Event = item.Event,
             EventKind = item.Event.Kind,
             Outcome = outcome,
             Trigger = trigger?.Name,
@@ -248,10 +252,11 @@ internal sealed partial class ChannelWorker : IDisposable
         _engine.WorkFinished();
     }
 
-    private static string? IgnoreReason(ChatBotDefinition definition, ChatUser user) =>
+    private string? IgnoreReason(ChatBotDefinition definition, ChatUser user, DateTimeOffset now) =>
         definition.Identity.IsSelf(user.Login) ? DecisionReasons.Self
         : definition.IgnoredUsers.Contains(user.Login) ? DecisionReasons.IgnoredUser
-        : definition.IgnoreOtherBots && user.HasAny(ChatRoles.VerifiedBot) ? DecisionReasons.OtherBot
+        : definition.IgnoreOtherBots && (user.HasAny(ChatRoles.VerifiedBot) || definition.KnownBots.Contains(user.Login)) ? DecisionReasons.OtherBot
+        : _loopGuard.IsPaused(definition.LoopLimits, user.Id, now) ? DecisionReasons.ReplyLoop
         : null;
 
     /// <summary>

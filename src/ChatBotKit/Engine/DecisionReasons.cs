@@ -21,6 +21,12 @@ public static class DecisionReasons
     /// <summary>The author is another bot.</summary>
     public const string OtherBot = "other bot";
 
+    /// <summary>The author and the bot were answering each other in circles; the author is paused for a while.</summary>
+    public const string ReplyLoop = "reply loop";
+
+    /// <summary>Every LLM call slot of the channel stayed busy for as long as the reply could wait.</summary>
+    public const string LlmBusy = "llm busy";
+
     /// <summary>The channel's queue was full.</summary>
     public const string QueueFull = "queue full";
 

@@ -7,7 +7,9 @@ namespace ChatBotKit.Filters;
 /// <see cref="Similarity"/>; a reply at or above <see cref="Threshold"/> is a duplicate, and an
 /// exact repeat (ignoring case, punctuation and spacing) always is. Because a long reply goes out
 /// as several messages, the reply is also compared with runs of up to
-/// <see cref="MessagesPerReply"/> consecutive recent messages joined together.
+/// <see cref="MessagesPerReply"/> consecutive recent messages joined together. Only language-model
+/// replies are judged (<see cref="ResponseFilterContext.FromLanguageModel"/>): a command's answer,
+/// such as a dice roll or a fixed text, may repeat.
 /// </summary>
 public sealed class DuplicateFilter : IResponseFilter
 {
@@ -40,7 +42,7 @@ public sealed class DuplicateFilter : IResponseFilter
     {
         text ??= "";
         var recent = context?.RecentBotMessages;
-        if (recent is null || recent.Count == 0)
+        if (recent is null || recent.Count == 0 || !context!.FromLanguageModel)
         {
             return FilterResult.Keep(text);
         }

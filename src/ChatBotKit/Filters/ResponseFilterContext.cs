@@ -17,4 +17,10 @@ public sealed class ResponseFilterContext
 
     /// <summary>The bot's most recent messages in the channel, oldest first.</summary>
     public IReadOnlyList<string> RecentBotMessages { get; init; } = [];
+
+    /// <summary>
+    /// Whether the reply was written by the language model (or is its fallback), rather than by a
+    /// command handler, whose answers may repeat on purpose. Default <see langword="true"/>.
+    /// </summary>
+    public bool FromLanguageModel { get; init; } = true;
 }

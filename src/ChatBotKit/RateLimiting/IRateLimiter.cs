@@ -12,4 +12,13 @@ public interface IRateLimiter
 
     /// <summary>Counts a reply that went ahead against every window and cooldown it falls under.</summary>
     void Record(in RateLimitRequest request, DateTimeOffset now);
+
+    /// <summary>
+    /// Gives back what <see cref="Record"/> counted at <paramref name="recordedAt"/> against the user,
+    /// channel and global windows, for a reply that was never sent (filtered, failed, dropped).
+    /// The trigger's cooldown stays. Does nothing by default.
+    /// </summary>
+    void Release(in RateLimitRequest request, DateTimeOffset recordedAt)
+    {
+    }
 }

@@ -123,6 +123,27 @@ public sealed class SlidingWindowRateLimiter : IRateLimiter
         }
     }
 
+    /// <inheritdoc />
+    public void Release(in RateLimitRequest request, DateTimeOffset recordedAt)
+    {
+        if (_channels.TryGetValue((request.Platform, request.Channel), out var state))
+        {
+            lock (state.Gate)
+            {
+                state.Replies.Remove(recordedAt);
+                if (request.UserId is { } user && state.Users.TryGetValue(user, out var ring))
+                {
+                    ring.Remove(recordedAt);
+                }
+            }
+        }
+
+        lock (_globalGate)
+        {
+            _global.Remove(recordedAt);
+        }
+    }
+
     private static TimeSpan? Blocked(TimestampRing ring, IReadOnlyList<RateWindow> windows, double multiplier, DateTimeOffset now)
     {
         TimeSpan? longest = null;

@@ -33,6 +33,26 @@ internal sealed class TimestampRing
         _head = (_head + 1) % _items.Length;
     }
 
+    /// <summary>Removes the newest entry equal to <paramref name="timestamp"/>, if it is still held.</summary>
+    public void Remove(DateTimeOffset timestamp)
+    {
+        for (var i = _count - 1; i >= 0; i--)
+        {
+            if (_items[(_head + i) % _items.Length] != timestamp)
+            {
+                continue;
+            }
+
+            for (var j = i; j < _count - 1; j++)
+            {
+                _items[(_head + j) % _items.Length] = _items[(_head + j + 1) % _items.Length];
+            }
+
+            _count--;
+            return;
+        }
+    }
+
     /// <summary>
     /// Blocked when the <paramref name="limit"/>-th newest timestamp is still inside the window;
     /// the reply may go once that one leaves it.

@@ -18,10 +18,10 @@ public sealed class OfflineChatClientTests
     [Fact]
     public async Task GetResponseAsync_KnownInput_StableAcrossProcesses()
     {
-        // A stable hash of the text picks the template (string.GetHashCode would differ per process).
+        // A stable hash of the viewer and text picks the template (string.GetHashCode would differ per process).
         var response = await new OfflineChatClient("kit").GetResponseAsync(Conversation("alice", "hello"));
 
-        response.Text.Should().Be("Hi alice! kit is running offline without a language model at the moment, so this is a canned hello. Enjoy the stream!");
+        response.Text.Should().Be("Hey alice! I'm kit's offline stand-in: no language model is connected right now, but it's great to see you here!");
     }
 
     [Fact]
@@ -48,6 +48,31 @@ public sealed class OfflineChatClientTests
         }
 
         replies.Should().HaveCountGreaterThan(1);
+    }
+
+    [Theory]
+    [InlineData(PersonalityPreset.Friendly)]
+    [InlineData(PersonalityPreset.Professional)]
+    [InlineData(PersonalityPreset.Humorous)]
+    [InlineData(PersonalityPreset.Supportive)]
+    public async Task GetResponseAsync_FiveGreetingsInARow_FiveDifferentAnswersNoneADuplicate(PersonalityPreset preset)
+    {
+        var client = new OfflineChatClient("kit", new Personality { Preset = preset });
+        List<ChatMessage> conversation = [new(ChatRole.System, "You are kit.")];
+        var answers = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            conversation.Add(new ChatMessage(ChatRole.User, "hi @kit") { AuthorName = "alice" });
+            var answer = (await client.GetResponseAsync(conversation)).Text;
+            answers.Add(answer);
+            conversation.Add(new ChatMessage(ChatRole.Assistant, answer));
+        }
+
+        answers.Should().OnlyHaveUniqueItems();
+        for (var i = 1; i < answers.Count; i++)
+        {
+            answers.Take(i).Should().OnlyContain(earlier => ChatBotKit.Filters.DuplicateFilter.Similarity(answers[i], earlier) < 0.8, because: "the duplicate filter would drop it");
+        }
     }
 
     [Theory]

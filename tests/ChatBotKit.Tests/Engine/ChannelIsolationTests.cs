@@ -80,18 +80,20 @@ public sealed class ChannelIsolationTests : EngineTestBase
     }
 
     [Fact]
-    public async Task Post_MoreLlmCallsThanAllowed_ReportsBusyInsteadOfQueueing()
+    public async Task Post_MoreLlmCallsThanAllowedAndNoWait_ReportsBusy()
     {
         var release = new TaskCompletionSource<string>();
-        Llm.Respond = (_, _) => release.Task;
-        await using var engine = Start(Bot().OnMention().Build());
+        // Answers unlike each other, so the duplicate filter lets them all through.
+        string[] answers = ["Speedruns are fun.", "The soundtrack is great tonight.", "Drink some water, chat!"];
+        var calls = -1;
+        Llm.Respond = async (_, _) => await release.Task + answers[Interlocked.Increment(ref calls)];
+        await using var engine = Start(Bot().OnMention().WithLlmLimits(queueWait: TimeSpan.Zero).Build());
 
         engine.Post(Message("a", "kit 1"), Source);
         engine.Post(Message("b", "kit 2"), Source);
         engine.Post(Message("c", "kit 3"), Source);
         await WaitForDecisionAsync(d => d.Outcome == DecisionOutcome.LlmBusy);
-        engine.GetChannels().Single().RepliesInFlight.Should().Be(2);
-        release.SetResult("done");
+        release.SetResult("");
         await engine.WhenIdleAsync();
 
         Llm.Requests.Should().HaveCount(2);
@@ -102,7 +104,10 @@ public sealed class ChannelIsolationTests : EngineTestBase
     public async Task Post_LlmLimitRaised_AllowsMoreCallsPerChannel()
     {
         var release = new TaskCompletionSource<string>();
-        Llm.Respond = (_, _) => release.Task;
+        // Answers unlike each other, so the duplicate filter lets them all through.
+        string[] answers = ["Speedruns are fun.", "The soundtrack is great tonight.", "Drink some water, chat!"];
+        var calls = -1;
+        Llm.Respond = async (_, _) => await release.Task + answers[Interlocked.Increment(ref calls)];
         await using var engine = Start(Bot().OnMention().WithLlmLimits(maxConcurrentCalls: 3).Build());
 
         for (var i = 0; i < 3; i++)
@@ -111,7 +116,7 @@ public sealed class ChannelIsolationTests : EngineTestBase
         }
 
         await WaitForLlmRequestsAsync(3);
-        release.SetResult("done");
+        release.SetResult("");
         await engine.WhenIdleAsync();
 
         Source.Sent.Should().HaveCount(3);

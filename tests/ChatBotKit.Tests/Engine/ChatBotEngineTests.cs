@@ -333,9 +333,10 @@ public sealed class ChatBotEngineTests : EngineTestBase
         {
             var answer = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
             var recorder = new DecisionRecorder();
+            var llm = new Fakes.FakeChatClient((_, _) => answer.Task);
             await using var engine = new ChatBotEngine(
-                new ChatBotBuilder("kit").UseChatClient(new Fakes.FakeChatClient((_, _) => answer.Task)).WithRateLimits(RateLimitPolicy.Unlimited)
-                    .WithLlmLimits(maxConcurrentCalls: slots).OnKeywords(["hi"], probability: 0.5).Build(),
+                new ChatBotBuilder("kit").UseChatClient(llm).WithRateLimits(RateLimitPolicy.Unlimited)
+                    .WithLlmLimits(maxConcurrentCalls: slots, queueWait: TimeSpan.Zero).OnKeywords(["hi"], probability: 0.5).Build(),
                 new ChatBotEngineOptions { TimeProvider = Clock, RandomSeed = 42, DecisionListeners = [recorder] });
             var source = new Fakes.FakeChatSource();
             for (var i = 0; i < 40; i++)
@@ -344,7 +345,8 @@ public sealed class ChatBotEngineTests : EngineTestBase
             }
 
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            while (engine.GetChannels() is not [{ QueueDepth: 0 } channel] || recorder.Decisions.Count + channel.RepliesInFlight < 40)
+            // Until every event is decided or its reply is waiting on the LLM (a reply that found no slot has decided).
+            while (engine.GetChannels() is not [{ QueueDepth: 0 } channel] || recorder.Decisions.Count + channel.RepliesInFlight < 40 || channel.RepliesInFlight != llm.Requests.Count)
             {
                 await Task.Delay(5, timeout.Token);
             }
