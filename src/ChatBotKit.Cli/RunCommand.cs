@@ -51,7 +51,7 @@ internal static class RunCommand
         await runtime.StartAsync(cancellationToken).ConfigureAwait(false);
         foreach (var failed in runtime.Sources.GetSources().Where(s => s.Platform is null))
         {
-            io.Status($"source '{failed.Name}' could not connect (see the log above); the other sources go on.");
+            io.Status($"source '{failed.Name}' could not connect yet (see the log above); it is tried again with backoff, and the other sources go on.");
         }
 
         try

@@ -16,8 +16,9 @@ public sealed partial class ChatSourceRunner
                 _running.Remove(gone.Registration.Name);
             }
 
-            _failed.Clear();
         }
+
+        await StopRetriesAsync().ConfigureAwait(false);
 
         foreach (var gone in removed)
         {
@@ -87,6 +88,20 @@ public sealed partial class ChatSourceRunner
 
     private async Task StartAsync(ChatSourceRegistration registration, CancellationToken cancellationToken)
     {
+        var backoff = new ReconnectBackoff(StartRetryMinDelay, StartRetryMaxDelay);
+        if (!await TryStartAsync(registration, backoff, cancellationToken).ConfigureAwait(false))
+        {
+            var retry = new CancellationTokenSource();
+            lock (_running)
+            {
+                _failed[registration.Name] = new FailedSource(registration, retry, RetryStartAsync(registration, backoff, retry.Token));
+            }
+        }
+    }
+
+    /// <summary>Connects, or logs one line saying why not and when the next try is.</summary>
+    private async Task<bool> TryStartAsync(ChatSourceRegistration registration, ReconnectBackoff backoff, CancellationToken cancellationToken)
+    {
         IChatSource? source = null;
         try
         {
@@ -95,18 +110,14 @@ public sealed partial class ChatSourceRunner
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            RunnerLog.StartFailed(_logger, ex, registration.Name);
+            RunnerLog.StartFailed(_logger, registration.Name, ex.Message, backoff.Peek);
+            RunnerLog.StartFailureDetails(_logger, ex, registration.Name);
             if (source is not null)
             {
                 await source.DisposeAsync().ConfigureAwait(false);
             }
 
-            lock (_running)
-            {
-                _failed[registration.Name] = registration;
-            }
-
-            return;
+            return false;
         }
 
         var running = new RunningSource(registration, source);
@@ -117,6 +128,58 @@ public sealed partial class ChatSourceRunner
         }
 
         RunnerLog.Connected(_logger, registration.Name);
+        return true;
+    }
+
+    /// <summary>Tries a source that failed to start again, with backoff, until it connects or is no longer wanted.</summary>
+    private async Task RetryStartAsync(ChatSourceRegistration registration, ReconnectBackoff backoff, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(backoff.Next(), _context.TimeProvider, cancellationToken).ConfigureAwait(false);
+                await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    if (await TryStartAsync(registration, backoff, cancellationToken).ConfigureAwait(false))
+                    {
+                        lock (_running)
+                        {
+                            _failed.Remove(registration.Name);
+                        }
+
+                        return;
+                    }
+                }
+                finally
+                {
+                    _gate.Release();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Stops every start-up retry; called with the gate held, so none is inside a start.</summary>
+    private async Task StopRetriesAsync()
+    {
+        List<FailedSource> failed;
+        lock (_running)
+        {
+            failed = [.. _failed.Values];
+            _failed.Clear();
+        }
+
+        foreach (var retry in failed)
+        {
+            await retry.Retry.CancelAsync().ConfigureAwait(false);
+            await retry.Loop.ConfigureAwait(false);
+            retry.Retry.Dispose();
+        }
     }
 
     private async Task PumpAsync(RunningSource running)

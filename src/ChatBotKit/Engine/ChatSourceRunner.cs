@@ -9,16 +9,19 @@ namespace ChatBotKit.Engine;
 /// a source whose name and settings are unchanged keeps its connection (joining and leaving changed
 /// channels through <see cref="IChannelMembership"/>, or reconnecting when it cannot); a source whose
 /// settings changed is replaced; a source no longer declared is closed. A source that fails to
-/// start or read is logged and the others go on.
+/// start is tried again with backoff (1 s doubling to 60 s) until it connects, one log line per
+/// failed try; a source that fails to read is logged. Either way the others go on.
 /// </summary>
 public sealed partial class ChatSourceRunner : IAsyncDisposable
 {
+    private static readonly TimeSpan StartRetryMinDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan StartRetryMaxDelay = TimeSpan.FromSeconds(60);
     private readonly ChatBotEngine _engine;
     private readonly ChatSourceContext _context;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, RunningSource> _running = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, ChatSourceRegistration> _failed = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, FailedSource> _failed = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lock _applyChain = new();
     private Task _lastApply = Task.CompletedTask;
     private bool _disposed;
@@ -40,7 +43,7 @@ public sealed partial class ChatSourceRunner : IAsyncDisposable
             return
             [
                 .. _running.Values.Select(r => r.Status())
-                    .Concat(_failed.Values.Select(f => new SourceStatus(f.Name, null, ConnectionState.Disconnected, f.Channels, 0, null)))
+                    .Concat(_failed.Values.Select(f => new SourceStatus(f.Registration.Name, null, ConnectionState.Disconnected, f.Registration.Channels, 0, null)))
                     .OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase),
             ];
         }
@@ -104,12 +107,12 @@ public sealed partial class ChatSourceRunner : IAsyncDisposable
         try
         {
             _disposed = true;
+            await StopRetriesAsync().ConfigureAwait(false);
             List<RunningSource> all;
             lock (_running)
             {
                 all = [.. _running.Values];
                 _running.Clear();
-                _failed.Clear();
             }
 
             await Task.WhenAll(all.Select(CloseAsync)).ConfigureAwait(false);
@@ -140,4 +143,7 @@ public sealed partial class ChatSourceRunner : IAsyncDisposable
             _gate.Release();
         }
     }
+
+    /// <summary>A declared source that has not connected yet, and its retry loop.</summary>
+    private sealed record FailedSource(ChatSourceRegistration Registration, CancellationTokenSource Retry, Task Loop);
 }

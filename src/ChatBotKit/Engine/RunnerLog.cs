@@ -7,8 +7,11 @@ internal static partial class RunnerLog
     [LoggerMessage(301, LogLevel.Information, "Source {Name} connected")]
     public static partial void Connected(ILogger logger, string name);
 
-    [LoggerMessage(302, LogLevel.Error, "Source {Name} could not be created or connected; the other sources go on")]
-    public static partial void StartFailed(ILogger logger, Exception exception, string name);
+    [LoggerMessage(302, LogLevel.Warning, "Source {Name} could not connect ({Reason}); trying again in about {Delay}, the other sources go on")]
+    public static partial void StartFailed(ILogger logger, string name, string reason, TimeSpan delay);
+
+    [LoggerMessage(309, LogLevel.Debug, "Source {Name}: the failed connection attempt in full")]
+    public static partial void StartFailureDetails(ILogger logger, Exception exception, string name);
 
     [LoggerMessage(303, LogLevel.Error, "Source {Name} stopped reading after an error")]
     public static partial void ReadFailed(ILogger logger, Exception exception, string name);

@@ -122,6 +122,44 @@ public sealed class ChatSourceRunnerTests : EngineTestBase
     }
 
     [Fact]
+    public async Task ApplyAsync_SourceWhoseFirstConnectionsFail_IsTriedAgainWithBackoffUntilItConnects()
+    {
+        var attempts = 0;
+        var definition = Bot().OnMention().Build();
+        await using var engine = Start(definition);
+        await using var runner = new ChatSourceRunner(engine, new ChatSourceContext { TimeProvider = Clock });
+        var flaky = new ChatSourceRegistration("twitch", new Settings("irc"), _ =>
+            ++attempts <= 2 ? throw new IOException("Connection refused") : new FakeChatSource()) { Channels = ["c"] };
+
+        await runner.ApplyAsync([flaky]);
+        runner.GetSources().Single().State.Should().Be(ConnectionState.Disconnected);
+
+        await AdvanceUntilAsync(() => runner.GetSource("twitch") is not null);
+
+        attempts.Should().Be(3);
+        var source = (FakeChatSource)runner.GetSource("twitch")!;
+        source.Push(Message("alice", "hi @kit"));
+        (await source.WaitForSentAsync(1)).Should().ContainSingle();
+        runner.GetSources().Single().State.Should().Be(ConnectionState.Connected);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_FailingSourceNoLongerDeclared_IsNotTriedAgain()
+    {
+        var attempts = 0;
+        await using var engine = Start(Bot().Build());
+        await using var runner = new ChatSourceRunner(engine, new ChatSourceContext { TimeProvider = Clock });
+        var broken = new ChatSourceRegistration("broken", new Settings("x"), _ => { attempts++; throw new IOException("Connection refused"); });
+
+        await runner.ApplyAsync([broken]);
+        await runner.ApplyAsync([]);
+        Clock.Advance(TimeSpan.FromMinutes(10));
+
+        attempts.Should().Be(1);
+        runner.GetSources().Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task StopReadingAsync_ThenDispose_InFlightReplySentBeforeSourceCloses()
     {
         var definition = Bot().OnMention().AddSource(Fake("twitch", "a", ["c"])).Build();
@@ -143,6 +181,17 @@ public sealed class ChatSourceRunnerTests : EngineTestBase
         source.Sent.Should().ContainSingle();
         source.State.Should().Be(ConnectionState.Closed);
         Llm.Requests.Should().ContainSingle();
+    }
+
+    /// <summary>Moves the clock a second at a time (backoff waits on it) until <paramref name="done"/>.</summary>
+    private async Task AdvanceUntilAsync(Func<bool> done)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!done())
+        {
+            Clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(5, timeout.Token);
+        }
     }
 
     private ChatSourceRegistration Fake(string name, string server, string[] channels) =>
