@@ -82,7 +82,7 @@ public sealed partial class TwitchChatSource
         }
 
         var channel = NormalizeChannel(new string(line.Parameter(0)));
-        var roles = BadgeRoles.From(line.Known);
+        var roles = BadgeRoles.From(TwitchTags.Read(line.Tags));
 
         var elevated = (roles & (ChatRoles.Broadcaster | ChatRoles.Moderator | ChatRoles.Vip)) != 0;
         var slowModeExempt = (roles & (ChatRoles.Broadcaster | ChatRoles.Moderator)) != 0;

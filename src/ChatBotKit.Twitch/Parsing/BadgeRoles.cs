@@ -30,7 +30,7 @@ public static class BadgeRoles
         return roles;
     }
 
-    internal static ChatRoles From(in KnownTags tags)
+    internal static ChatRoles From(in TwitchTags tags)
     {
         var roles = FromBadges(tags.Badges);
         if (tags.Mod is "1" || tags.UserType is "mod")
