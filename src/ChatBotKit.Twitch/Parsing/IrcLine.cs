@@ -4,7 +4,7 @@ namespace ChatBotKit.Twitch.Parsing;
 /// One IRC line (<c>[@tags] [:prefix] COMMAND [params] [:trailing]</c>) split without copying: each
 /// part is a span over the original text. Parsing never throws; a line without a command is invalid.
 /// </summary>
-public readonly struct IrcLine
+internal readonly struct IrcLine
 {
     private readonly TextSlice _tags;
     private readonly TextSlice _prefix;

@@ -2,7 +2,7 @@ using ChatBotKit.Events;
 
 namespace ChatBotKit.Twitch.Parsing;
 
-public sealed partial class TwitchEventParser
+internal sealed partial class TwitchEventParser
 {
     private ChatEvent? ParseUserNotice(in IrcLine line)
     {

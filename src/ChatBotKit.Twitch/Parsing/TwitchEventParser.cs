@@ -9,7 +9,7 @@ namespace ChatBotKit.Twitch.Parsing;
 /// connection reads those itself. Every event keeps its line in <see cref="ChatEvent.RawRepresentation"/>,
 /// so unknown tags are never lost. One instance per reader loop: its Shared Chat filter is not thread-safe.
 /// </summary>
-public sealed partial class TwitchEventParser
+internal sealed partial class TwitchEventParser
 {
     private const string ActionStart = "\u0001ACTION ";
     private readonly SharedChatFilter _sharedChat = new();
