@@ -69,7 +69,7 @@ internal sealed class TwitchConnection(
     }
 
     /// <summary>Opens and logs in a session, not yet reading.</summary>
-    internal async Task<TwitchSession> OpenAsync(CancellationToken cancellationToken)
+    public async Task<TwitchSession> OpenAsync(CancellationToken cancellationToken)
     {
         using var deadline = new CancellationTokenSource(options.ConnectTimeout, time);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
@@ -80,17 +80,17 @@ internal sealed class TwitchConnection(
     }
 
     /// <summary>Starts reading <paramref name="session"/>: its lines go to the router, a RECONNECT to a handover.</summary>
-    internal void StartReading(TwitchSession session) => session.StartReading(router.Route, StartHandover, disposal);
+    public void StartReading(TwitchSession session) => session.StartReading(router.Route, StartHandover, disposal);
 
     /// <summary>Joins every channel on <paramref name="session"/>, then makes it the one sending goes to.</summary>
-    internal async Task InstallAsync(TwitchSession session, CancellationToken cancellationToken)
+    public async Task InstallAsync(TwitchSession session, CancellationToken cancellationToken)
     {
         var joined = await JoinAllAsync(session, cancellationToken).ConfigureAwait(false);
         await MakeCurrentAsync(session, joined, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends a JOIN for every channel on <paramref name="session"/>; returns the channels joined.</summary>
-    internal async Task<IReadOnlyCollection<string>> JoinAllAsync(TwitchSession session, CancellationToken cancellationToken)
+    public async Task<IReadOnlyCollection<string>> JoinAllAsync(TwitchSession session, CancellationToken cancellationToken)
     {
         var joined = channels.All;
         foreach (var channel in joined)
@@ -102,7 +102,7 @@ internal sealed class TwitchConnection(
     }
 
     /// <summary>Makes <paramref name="session"/> the one sending goes to, and joins the channels added since <paramref name="joined"/>.</summary>
-    internal async Task MakeCurrentAsync(TwitchSession session, IReadOnlyCollection<string> joined, CancellationToken cancellationToken)
+    public async Task MakeCurrentAsync(TwitchSession session, IReadOnlyCollection<string> joined, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -122,7 +122,7 @@ internal sealed class TwitchConnection(
     }
 
     /// <summary>Makes <paramref name="next"/>, already reading and installed, the session whose run keeps the connection.</summary>
-    internal void Adopt(TwitchSession next)
+    public void Adopt(TwitchSession next)
     {
         lock (_gate)
         {
