@@ -2,7 +2,6 @@ using System.Threading.Channels;
 using ChatBotKit.Events;
 using ChatBotKit.Sources;
 using ChatBotKit.Twitch.Connection;
-using ChatBotKit.Twitch.Parsing;
 using ChatBotKit.Twitch.Sending;
 using Microsoft.Extensions.Logging;
 
@@ -14,20 +13,13 @@ namespace ChatBotKit.Twitch;
 /// under Twitch's limits, each channel on its own; nothing the engine does can delay reading. The connection is watched,
 /// re-established with exponential backoff and jitter, and every channel is rejoined.
 /// </summary>
-public sealed partial class TwitchChatSource : ChatSourceBase, IChannelMembership
+public sealed class TwitchChatSource : ChatSourceBase, IChannelMembership
 {
-    private readonly TwitchOptions _options;
-    private readonly TimeProvider _time;
-    private readonly TwitchEventParser _parser;
     private readonly TwitchSendPolicy _policy;
     private readonly Channel<ChatEvent> _events;
-    private readonly TwitchOutbox _outbox;
-    private readonly Lock _gate = new();
-    private readonly HashSet<string> _channels = new(StringComparer.Ordinal);
-    private TaskCompletionSource<IrcSession> _ready = NewReady();
-    private Task _run = Task.CompletedTask;
-    private Task _retiredRun = Task.CompletedTask;
-    private Task _sendLoop = Task.CompletedTask;
+    private readonly JoinedChannels _channels;
+    private readonly TwitchConnection _connection;
+    private readonly TwitchSender _sender;
     private long _eventsDropped;
 
     /// <summary>Creates a source, not yet connected.</summary>
@@ -38,21 +30,24 @@ public sealed partial class TwitchChatSource : ChatSourceBase, IChannelMembershi
     {
         options.Validate();
         context ??= new ChatSourceContext();
-        _options = options;
         IsAnonymous = options.IsAnonymous;
         Nick = IsAnonymous ? $"justinfan{Random.Shared.Next(1000, 81000)}" : options.Nick!.Trim().ToLowerInvariant();
-        _time = context.TimeProvider;
-        _parser = new TwitchEventParser(_time);
-        _policy = new TwitchSendPolicy(options.Send, _time, Statistics);
-        // One writer at a time: the reader loops (two during a handover) hand lines on under _lineGate.
+        var time = context.TimeProvider;
+        _policy = new TwitchSendPolicy(options.Send, time, Statistics);
+
+        // One writer at a time: the line router hands events on under its lock.
         _events = Channel.CreateBounded<ChatEvent>(
             new BoundedChannelOptions(options.EventCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleWriter = true },
             _ => { Interlocked.Increment(ref _eventsDropped); TwitchLog.EventDropped(Logger); });
-        _outbox = new TwitchOutbox(options.Send.QueueCapacity);
+        _channels = new JoinedChannels(options.Send, time);
         foreach (var channel in context.Channels)
         {
             _channels.Add(NormalizeChannel(channel));
         }
+
+        var router = new TwitchLineRouter(_policy, _events.Writer, time, Logger);
+        _connection = new TwitchConnection(options, Nick, router, _channels, Statistics, state => SetState(state), time, Logger, DisposalToken);
+        _sender = new TwitchSender(options.Send, _policy, Statistics, _connection, time, Logger);
     }
 
     /// <summary>What was sent, held back or lost.</summary>
@@ -68,16 +63,7 @@ public sealed partial class TwitchChatSource : ChatSourceBase, IChannelMembershi
     public bool IsAnonymous { get; }
 
     /// <inheritdoc />
-    public IReadOnlyCollection<string> Channels
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return [.. _channels];
-            }
-        }
-    }
+    public IReadOnlyCollection<string> Channels => _channels.All;
 
     /// <summary>Whether the bot is moderator, VIP or broadcaster in <paramref name="channel"/>, as the last USERSTATE said.</summary>
     public bool IsElevatedIn(string channel) => _policy.IsElevated(NormalizeChannel(channel));
@@ -86,41 +72,27 @@ public sealed partial class TwitchChatSource : ChatSourceBase, IChannelMembershi
     public TimeSpan SlowModeIn(string channel) => _policy.SlowModeOf(NormalizeChannel(channel));
 
     /// <inheritdoc />
-    protected override IAsyncEnumerable<ChatEvent> ReadEventsCoreAsync(CancellationToken cancellationToken) =>
-        _events.Reader.ReadAllAsync(cancellationToken);
-
-    /// <inheritdoc />
-    protected override async ValueTask DisposeCoreAsync()
+    public async ValueTask JoinAsync(string channel, CancellationToken cancellationToken = default)
     {
-        _outbox.Complete();
-        await RunsAsync().ConfigureAwait(false);
-        await _sendLoop.ConfigureAwait(false);
-        _events.Writer.TryComplete();
-        _joinGate.Dispose();
-        await base.DisposeCoreAsync().ConfigureAwait(false);
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
+        channel = NormalizeChannel(channel);
+        if (_channels.Add(channel) && _connection.Current is { IsCompletedSuccessfully: true } ready)
+        {
+            await _channels.JoinOnAsync(ready.Result, channel, cancellationToken).ConfigureAwait(false);
+        }
     }
 
-    // Waits for the connection's run, the run a handover retired (closing the old connection) and
-    // any handover; a handover may start a new run meanwhile.
-    private async Task RunsAsync()
+    /// <inheritdoc />
+    public ValueTask LeaveAsync(string channel, CancellationToken cancellationToken = default)
     {
-        while (true)
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
+        channel = NormalizeChannel(channel);
+        if (_channels.Remove(channel) && _connection.Current is { IsCompletedSuccessfully: true } ready)
         {
-            Task[] runs;
-            lock (_gate)
-            {
-                runs = [_run, _retiredRun, _handover ?? Task.CompletedTask];
-            }
-
-            await Task.WhenAll(runs).ConfigureAwait(false);
-            lock (_gate)
-            {
-                if (runs[0] == _run && runs[1] == _retiredRun && runs[2] == (_handover ?? Task.CompletedTask))
-                {
-                    return;
-                }
-            }
+            ready.Result.TryWrite("PART #" + channel);
         }
+
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>Lower case without the leading <c>#</c>.</summary>
@@ -128,6 +100,50 @@ public sealed partial class TwitchChatSource : ChatSourceBase, IChannelMembershi
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(channel);
         return channel.Trim().TrimStart('#').ToLowerInvariant();
+    }
+
+    /// <inheritdoc />
+    protected override async ValueTask ConnectCoreAsync(CancellationToken cancellationToken)
+    {
+        await _connection.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        _sender.Start(DisposalToken);
+    }
+
+    /// <inheritdoc />
+    protected override IAsyncEnumerable<ChatEvent> ReadEventsCoreAsync(CancellationToken cancellationToken) =>
+        _events.Reader.ReadAllAsync(cancellationToken);
+
+    /// <summary>Queues the message; the send loop sends it when Twitch's limits allow. Never waits for the network.</summary>
+    protected override ValueTask SendCoreAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        var channel = NormalizeChannel(message.Channel);
+        if (IsAnonymous)
+        {
+            Statistics.CountAnonymousDrop();
+            TwitchLog.NotSent(Logger, channel, "the connection is anonymous (read-only); set TwitchOptions.Nick and the token variable");
+        }
+        else if (message.Kind == MessageKind.Private)
+        {
+            Statistics.CountStoppedChannelDrop();
+            TwitchLog.NotSent(Logger, channel, "whispers cannot be sent over IRC (Twitch needs the Helix API for them)");
+        }
+        else
+        {
+            _sender.Queue(channel, message);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    protected override async ValueTask DisposeCoreAsync()
+    {
+        _sender.Complete();
+        await _connection.StoppedAsync().ConfigureAwait(false);
+        await _sender.StoppedAsync().ConfigureAwait(false);
+        _events.Writer.TryComplete();
+        _channels.Dispose();
+        await base.DisposeCoreAsync().ConfigureAwait(false);
     }
 
     private static PlatformLimits LimitsOf(TwitchOptions options)
@@ -140,6 +156,4 @@ public sealed partial class TwitchChatSource : ChatSourceBase, IChannelMembershi
             SendWindow = options.Send.Window,
         };
     }
-
-    private static TaskCompletionSource<IrcSession> NewReady() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -7,7 +7,7 @@ namespace ChatBotKit.Twitch.Connection;
 
 /// <summary>
 /// One logged-in connection: its transport, its single writer loop and when it last heard from the
-/// server. The source's reader loop reads it; everything written goes through <see cref="TryWrite"/>.
+/// server. <see cref="TwitchSession"/> reads it; everything written goes through <see cref="TryWrite"/>.
 /// </summary>
 internal sealed class IrcSession : IAsyncDisposable
 {
@@ -41,9 +41,6 @@ internal sealed class IrcSession : IAsyncDisposable
 
     /// <summary>Whether the server granted the standard IRCv3 <c>message-tags</c> capability instead.</summary>
     public bool MessageTags { get; private set; }
-
-    /// <summary>The handover to a new connection that a RECONNECT on this one started, if any; true once it switched.</summary>
-    public Task<bool>? Handover { get; set; }
 
     /// <summary>How long since the server last sent anything.</summary>
     public TimeSpan Silence => _time.GetElapsedTime(Interlocked.Read(ref _lastActivity));

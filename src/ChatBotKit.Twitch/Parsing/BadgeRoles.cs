@@ -3,7 +3,7 @@ using ChatBotKit.Events;
 namespace ChatBotKit.Twitch.Parsing;
 
 /// <summary>Turns Twitch's <c>badges</c> tag (<c>moderator/1,subscriber/12</c>) and role tags into <see cref="ChatRoles"/>.</summary>
-public static class BadgeRoles
+internal static class BadgeRoles
 {
     /// <summary>The roles named by a raw <c>badges</c> value.</summary>
     public static ChatRoles FromBadges(ReadOnlySpan<char> badges)
@@ -30,7 +30,7 @@ public static class BadgeRoles
         return roles;
     }
 
-    internal static ChatRoles From(in KnownTags tags)
+    internal static ChatRoles From(in TwitchTags tags)
     {
         var roles = FromBadges(tags.Badges);
         if (tags.Mod is "1" || tags.UserType is "mod")

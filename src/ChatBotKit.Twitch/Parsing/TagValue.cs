@@ -1,7 +1,7 @@
 namespace ChatBotKit.Twitch.Parsing;
 
 /// <summary>IRCv3 tag-value escaping: <c>\:</c> is <c>;</c>, <c>\s</c> a space, <c>\\</c> a backslash, <c>\r</c> and <c>\n</c> CR and LF.</summary>
-public static class TagValue
+internal static class TagValue
 {
     /// <summary>
     /// Unescapes a raw tag value. Any other <c>\X</c> becomes <c>X</c>; a lone trailing backslash is dropped.

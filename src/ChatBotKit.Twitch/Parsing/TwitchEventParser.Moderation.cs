@@ -2,7 +2,7 @@ using ChatBotKit.Events;
 
 namespace ChatBotKit.Twitch.Parsing;
 
-public sealed partial class TwitchEventParser
+internal sealed partial class TwitchEventParser
 {
     private ChatEvent? ParseClearChat(in IrcLine line)
     {
@@ -11,7 +11,7 @@ public sealed partial class TwitchEventParser
             return null;
         }
 
-        ref readonly var tags = ref line.Known;
+        var tags = TwitchTags.Read(line.Tags);
         var channel = ChannelOf(line);
         var timestamp = TimestampOf(tags);
         if (line.ParameterCount < 2 || line.LastParameter.IsEmpty)
@@ -19,7 +19,7 @@ public sealed partial class TwitchEventParser
             return new ChannelNotice { Platform = ChatPlatform.Twitch, Channel = channel, Timestamp = timestamp, RawRepresentation = line.Text, NoticeId = "clearchat" };
         }
 
-        var user = _users.Get(tags.TargetUserId, line.LastParameter, [], ChatRoles.None);
+        var user = UserOf(tags.TargetUserId, line.LastParameter, [], ChatRoles.None);
         if (!tags.HasBanDuration)
         {
             return new UserBanned { Platform = ChatPlatform.Twitch, Channel = channel, Timestamp = timestamp, RawRepresentation = line.Text, User = user };
@@ -38,7 +38,7 @@ public sealed partial class TwitchEventParser
 
     private MessageDeleted? ParseClearMessage(in IrcLine line)
     {
-        ref readonly var tags = ref line.Known;
+        var tags = TwitchTags.Read(line.Tags);
         if (line.ParameterCount < 1 || tags.TargetMsgId.IsEmpty)
         {
             return null;
@@ -51,7 +51,7 @@ public sealed partial class TwitchEventParser
             Timestamp = TimestampOf(tags),
             RawRepresentation = line.Text,
             MessageId = TagValue.Unescape(tags.TargetMsgId),
-            User = tags.Login.IsEmpty ? null : _users.Get([], tags.Login, [], ChatRoles.None),
+            User = tags.Login.IsEmpty ? null : UserOf([], tags.Login, [], ChatRoles.None),
         };
     }
 
@@ -62,7 +62,7 @@ public sealed partial class TwitchEventParser
             return null;
         }
 
-        ref readonly var tags = ref line.Known;
+        var tags = TwitchTags.Read(line.Tags);
         var text = line.ParameterCount >= 2 ? new string(line.LastParameter) : null;
         return new ChannelNotice
         {
@@ -70,7 +70,7 @@ public sealed partial class TwitchEventParser
             Channel = ChannelOf(line),
             Timestamp = _timeProvider.GetUtcNow(),
             RawRepresentation = line.Text,
-            NoticeId = tags.MsgId.IsEmpty ? "notice" : _names.Get(tags.MsgId),
+            NoticeId = tags.MsgId.IsEmpty ? "notice" : TagValue.Unescape(tags.MsgId),
             Text = text,
         };
     }

@@ -2,11 +2,11 @@ using ChatBotKit.Events;
 
 namespace ChatBotKit.Twitch.Parsing;
 
-public sealed partial class TwitchEventParser
+internal sealed partial class TwitchEventParser
 {
     private ChatEvent? ParseUserNotice(in IrcLine line)
     {
-        ref readonly var tags = ref line.Known;
+        var tags = TwitchTags.Read(line.Tags);
         if (line.ParameterCount < 1 || !_sharedChat.IsFirst(tags.SourceId))
         {
             return null;
@@ -66,7 +66,7 @@ public sealed partial class TwitchEventParser
                     Timestamp = timestamp,
                     Id = id,
                     RawRepresentation = line.Text,
-                    NoticeId = tags.MsgId.IsEmpty ? "usernotice" : _names.Get(tags.MsgId),
+                    NoticeId = tags.MsgId.IsEmpty ? "usernotice" : TagValue.Unescape(tags.MsgId),
                     Text = text ?? NullIfEmpty(TagValue.Unescape(tags.SystemMsg)),
                     User = user,
                 };

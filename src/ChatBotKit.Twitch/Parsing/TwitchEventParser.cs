@@ -7,14 +7,11 @@ namespace ChatBotKit.Twitch.Parsing;
 /// WHISPER, USERNOTICE, CLEARCHAT, CLEARMSG, NOTICE, ROOMSTATE, JOIN and PART. Lines that are no
 /// chat event (PING, USERSTATE, CAP, numerics, unknown commands) give <see langword="null"/>; the
 /// connection reads those itself. Every event keeps its line in <see cref="ChatEvent.RawRepresentation"/>,
-/// so unknown tags are never lost. Channel names and repeat users are cached, so a PRIVMSG costs
-/// the event, its text and its id. One instance per reader loop: it is not thread-safe.
+/// so unknown tags are never lost. One instance per reader loop: its Shared Chat filter is not thread-safe.
 /// </summary>
-public sealed partial class TwitchEventParser
+internal sealed partial class TwitchEventParser
 {
     private const string ActionStart = "\u0001ACTION ";
-    private readonly NameCache _names = new();
-    private readonly UserCache _users = new();
     private readonly SharedChatFilter _sharedChat = new();
     private readonly TimeProvider _timeProvider;
 
@@ -49,30 +46,24 @@ public sealed partial class TwitchEventParser
 
     private ChatEvent? ParsePrivmsg(in IrcLine line)
     {
-        ref readonly var tags = ref line.Known;
+        var tags = TwitchTags.Read(line.Tags);
         if (line.ParameterCount < 2 || !_sharedChat.IsFirst(tags.SourceId))
         {
             return null;
         }
 
-        // The user is looked up last, so that its entry arrives from memory while the rest is read.
-        var chatter = ChatterOf(line, tags);
         var (text, kind) = TextOf(line.LastParameter);
-        var channel = ChannelOf(line);
-        var timestamp = TimestampOf(tags);
-        var id = IdOf(tags);
         var bits = TagReader.ParseNumber(tags.Bits);
-        var user = _users.Get(chatter);
         if (bits > 0)
         {
             return new BitsCheered
             {
                 Platform = ChatPlatform.Twitch,
-                Channel = channel,
-                Timestamp = timestamp,
-                Id = id,
+                Channel = ChannelOf(line),
+                Timestamp = TimestampOf(tags),
+                Id = IdOf(tags),
                 RawRepresentation = line.Text,
-                User = user,
+                User = UserOf(line, tags),
                 Bits = (int)Math.Min(bits, int.MaxValue),
                 Text = text,
             };
@@ -81,11 +72,11 @@ public sealed partial class TwitchEventParser
         return new MessageReceived
         {
             Platform = ChatPlatform.Twitch,
-            Channel = channel,
-            Timestamp = timestamp,
-            Id = id,
+            Channel = ChannelOf(line),
+            Timestamp = TimestampOf(tags),
+            Id = IdOf(tags),
             RawRepresentation = line.Text,
-            User = user,
+            User = UserOf(line, tags),
             Text = text,
             MessageKind = kind,
             ReplyToId = tags.ReplyParentMsgId.IsEmpty ? null : new string(tags.ReplyParentMsgId),
@@ -95,16 +86,16 @@ public sealed partial class TwitchEventParser
 
     private MessageReceived? ParseWhisper(in IrcLine line)
     {
-        ref readonly var tags = ref line.Known;
         if (line.ParameterCount < 2)
         {
             return null;
         }
 
+        var tags = TwitchTags.Read(line.Tags);
         return new MessageReceived
         {
             Platform = ChatPlatform.Twitch,
-            Channel = _names.Get(line.Parameter(0)),
+            Channel = new string(line.Parameter(0)),
             Timestamp = TimestampOf(tags),
             Id = IdOf(tags),
             RawRepresentation = line.Text,
@@ -121,7 +112,7 @@ public sealed partial class TwitchEventParser
             return null;
         }
 
-        var user = _users.Get([], line.Nick, [], ChatRoles.None);
+        var user = UserOf([], line.Nick, [], ChatRoles.None);
         var channel = ChannelOf(line);
         var now = _timeProvider.GetUtcNow();
         return joined
@@ -129,24 +120,32 @@ public sealed partial class TwitchEventParser
             : new UserLeft { Platform = ChatPlatform.Twitch, Channel = channel, Timestamp = now, RawRepresentation = line.Text, User = user };
     }
 
-    private ChatUser UserOf(in IrcLine line, in KnownTags tags) => _users.Get(ChatterOf(line, tags));
+    private static ChatUser UserOf(in IrcLine line, in TwitchTags tags) =>
+        UserOf(tags.UserId, tags.Login.IsEmpty ? line.Nick : tags.Login, tags.DisplayName, BadgeRoles.From(tags));
 
-    private UserCache.Chatter ChatterOf(in IrcLine line, in KnownTags tags) =>
-        _users.Locate(tags.UserId, tags.Login.IsEmpty ? line.Nick : tags.Login, tags.DisplayName, BadgeRoles.From(tags));
-
-    private string ChannelOf(in IrcLine line)
+    // A missing login is the display name, a missing id the login; names are unescaped tag values.
+    private static ChatUser UserOf(ReadOnlySpan<char> id, ReadOnlySpan<char> login, ReadOnlySpan<char> rawDisplayName, ChatRoles roles)
     {
-        var channel = line.Parameter(0);
-        return _names.Get(channel.StartsWith('#') ? channel[1..] : channel);
+        login = login.IsEmpty ? rawDisplayName : login;
+        var loginText = TagValue.Unescape(login);
+        var displayName = rawDisplayName.IsEmpty ? loginText : TagValue.Unescape(rawDisplayName);
+        var idText = id.IsEmpty || id.SequenceEqual(login) ? loginText : new string(id);
+        return new ChatUser(idText, loginText, displayName, roles);
     }
 
-    private DateTimeOffset TimestampOf(in KnownTags tags)
+    private static string ChannelOf(in IrcLine line)
+    {
+        var channel = line.Parameter(0);
+        return new string(channel.StartsWith('#') ? channel[1..] : channel);
+    }
+
+    private DateTimeOffset TimestampOf(in TwitchTags tags)
     {
         var ms = TagReader.ParseNumber(tags.SentTs);
         return ms is >= 0 and < 253_402_300_799_999 ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : _timeProvider.GetUtcNow();
     }
 
-    private static string? IdOf(in KnownTags tags) => tags.Id.IsEmpty ? null : TagValue.Unescape(tags.Id);
+    private static string? IdOf(in TwitchTags tags) => tags.Id.IsEmpty ? null : TagValue.Unescape(tags.Id);
 
     private static (string Text, MessageKind Kind) TextOf(ReadOnlySpan<char> text)
     {

@@ -45,7 +45,7 @@ public class TwitchParseBenchmarks
         return messages;
     }
 
-    /// <summary>One PRIVMSG from a chatter seen before: the event, its text and its id are all it allocates.</summary>
+    /// <summary>One typical PRIVMSG: the event, its user, and the strings it carries.</summary>
     [Benchmark]
     public ChatEvent? ParseOnePrivmsg() => _parser.Parse(Privmsg);
 }

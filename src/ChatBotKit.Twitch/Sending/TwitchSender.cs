@@ -1,43 +1,51 @@
-using ChatBotKit.Events;
 using ChatBotKit.Sources;
 using ChatBotKit.Twitch.Connection;
 using ChatBotKit.Twitch.Parsing;
+using Microsoft.Extensions.Logging;
 
-namespace ChatBotKit.Twitch;
+namespace ChatBotKit.Twitch.Sending;
 
-public sealed partial class TwitchChatSource
+/// <summary>
+/// The bot's outgoing messages: a queue, and the one loop that paces and writes them to the current
+/// connection. It outlives connections, so the queue survives reconnects. It takes the oldest
+/// message whose channel may send now, so a channel that must wait does not hold up the others,
+/// while the account's window is shared by all of them.
+/// </summary>
+internal sealed class TwitchSender(TwitchSendLimits limits, TwitchSendPolicy policy, TwitchSendStatistics statistics, TwitchConnection connection, TimeProvider time, ILogger logger)
 {
-    /// <summary>Queues the message; the send loop sends it when Twitch's limits allow. Never waits for the network.</summary>
-    protected override ValueTask SendCoreAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    private readonly TwitchOutbox _outbox = new(limits.QueueCapacity);
+    private Task _loop = Task.CompletedTask;
+
+    /// <summary>Queues <paramref name="message"/> for <paramref name="channel"/>; when the queue is full the oldest is dropped.</summary>
+    public void Queue(string channel, OutgoingMessage message)
     {
-        var channel = NormalizeChannel(message.Channel);
-        if (IsAnonymous)
+        if (!_outbox.TryAdd(channel, message, out var dropped))
         {
-            Statistics.CountAnonymousDrop();
-            TwitchLog.NotSent(Logger, channel, "the connection is anonymous (read-only); set TwitchOptions.Nick and the token variable");
-        }
-        else if (message.Kind == MessageKind.Private)
-        {
-            Statistics.CountStoppedChannelDrop();
-            TwitchLog.NotSent(Logger, channel, "whispers cannot be sent over IRC (Twitch needs the Helix API for them)");
-        }
-        else if (!_outbox.TryAdd(channel, message, out var dropped))
-        {
-            Statistics.CountStoppedChannelDrop();
-            TwitchLog.NotSent(Logger, channel, "the source is closing");
+            statistics.CountStoppedChannelDrop();
+            TwitchLog.NotSent(logger, channel, "the source is closing");
         }
         else if (dropped is not null)
         {
-            Statistics.CountQueueDrop();
-            TwitchLog.OutboundDropped(Logger, dropped.Channel);
+            statistics.CountQueueDrop();
+            TwitchLog.OutboundDropped(logger, dropped.Channel);
         }
-
-        return ValueTask.CompletedTask;
     }
 
-    // The one loop that paces and writes the bot's messages; it outlives connections, so the queue
-    // survives reconnects. It takes the oldest message whose channel may send now, so a channel that
-    // must wait does not hold up the others, while the account's window is shared by all of them.
+    /// <summary>Starts the send loop unless it runs.</summary>
+    public void Start(CancellationToken cancellationToken)
+    {
+        if (_loop.IsCompleted)
+        {
+            _loop = SendLoopAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Takes no more messages; the loop ends once the queue is empty (or on cancellation).</summary>
+    public void Complete() => _outbox.Complete();
+
+    /// <summary>Completes when the send loop has ended.</summary>
+    public Task StoppedAsync() => _loop;
+
     private async Task SendLoopAsync(CancellationToken cancellationToken)
     {
         try
@@ -66,7 +74,7 @@ public sealed partial class TwitchChatSource
     }
 
     // A stopped channel's messages are taken at once, to be dropped and counted.
-    private TimeSpan SendDelay(string channel) => _policy.IsStopped(channel) ? TimeSpan.Zero : _policy.DelayFor(channel);
+    private TimeSpan SendDelay(string channel) => policy.IsStopped(channel) ? TimeSpan.Zero : policy.DelayFor(channel);
 
     // Until a message arrives or the shortest channel delay has passed.
     private async Task WaitForChangeAsync(Task changed, TimeSpan wait, CancellationToken cancellationToken)
@@ -78,41 +86,34 @@ public sealed partial class TwitchChatSource
         }
 
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        await Task.WhenAny(changed, Task.Delay(wait, _time, timer.Token)).ConfigureAwait(false);
+        await Task.WhenAny(changed, Task.Delay(wait, time, timer.Token)).ConfigureAwait(false);
         await timer.CancelAsync().ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
     }
 
     private async Task SendOneAsync(string channel, OutgoingMessage message, CancellationToken cancellationToken)
     {
-        if (_policy.IsStopped(channel))
+        if (policy.IsStopped(channel))
         {
-            Statistics.CountStoppedChannelDrop();
-            TwitchLog.NotSent(Logger, channel, "Twitch said the bot is banned there");
+            statistics.CountStoppedChannelDrop();
+            TwitchLog.NotSent(logger, channel, "Twitch said the bot is banned there");
             return;
         }
 
         while (true)
         {
-            Task<IrcSession> ready;
-            lock (_gate)
-            {
-                ready = _ready.Task;
-            }
-
-            var session = await ready.WaitAsync(cancellationToken).ConfigureAwait(false);
-            var text = _policy.Prepare(channel, OneLine(message.Text));
+            var session = await connection.Current.WaitAsync(cancellationToken).ConfigureAwait(false);
+            var text = policy.Prepare(channel, OneLine(message.Text));
             if (text is null)
             {
-                TwitchLog.NotSent(Logger, channel, "the same text was sent there less than 30 s ago");
+                TwitchLog.NotSent(logger, channel, "the same text was sent there less than 30 s ago");
                 return;
             }
 
-            var tags = ReplyTags(session, message.ReplyToId);
-            if (session.TryWrite($"{tags}PRIVMSG #{channel} :{text}", isChat: true))
+            if (session.TryWrite($"{ReplyTags(session, message.ReplyToId)}PRIVMSG #{channel} :{text}", isChat: true))
             {
-                Statistics.CountHanded();
-                _policy.Record(channel, text);
+                statistics.CountHanded();
+                policy.Record(channel, text);
                 return;
             }
 
