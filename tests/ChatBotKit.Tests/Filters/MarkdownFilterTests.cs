@@ -134,6 +134,16 @@ public sealed class MarkdownFilterTests
     }
 
     [Theory]
+    [InlineData("intro\n\n")]
+    [InlineData("intro ")]
+    [InlineData("")]
+    public void Apply_RunLongerThanAPiece_KeptAsItIs(string before)
+    {
+        var run = new string('*', 5_000);
+        _filter.Kept(before + run + " **end**").Should().Be(before + run + " end");
+    }
+
+    [Theory]
     [InlineData("[a](b (")]
     [InlineData("a*b_ ")]
     [InlineData("www.a_ ")]

@@ -31,8 +31,9 @@ internal static class MarkdownChunks
                 }
                 else
                 {
-                    var space = text.AsSpan(start).IndexOfAny(" \t\n");
-                    end = space < 0 ? text.Length : start + space;
+                    // The piece may start with the line break of a blank line before the run.
+                    var space = text.AsSpan(start + 1).IndexOfAny(" \t\n");
+                    end = space < 0 ? text.Length : start + 1 + space;
                     literal = end - start > MaxLength;
                 }
             }

@@ -122,13 +122,20 @@ internal sealed class PlainTextRenderer
         }
     }
 
-    /// <summary>Punctuates the line before, then adds the line breaks owed (none before the first line).</summary>
+    /// <summary>
+    /// Punctuates the line before, then adds the line breaks owed (none before the first line), or
+    /// a space where a reply cut into pieces goes on on the same line.
+    /// </summary>
     private void StartLine(int line, LineKind kind)
     {
         LinePunctuation.Append(_output, _previous, kind);
         _previous = kind;
         _blankLines += Math.Max(0, line - _lastLine - 1);
-        if (_output.Length > 0)
+        if (_output.Length > 0 && line == _lastLine)
+        {
+            _output.Append(' ');
+        }
+        else if (_output.Length > 0)
         {
             _output.Append('\n', _blankLines + 1);
         }
