@@ -54,6 +54,22 @@ public sealed class PrometheusExporterTests
     }
 
     [Fact]
+    public void Scrape_Default_ExportsRuntimeProcessGcAndThreadPoolFamilies()
+    {
+        using var exporter = new PrometheusExporter();
+        GC.Collect();
+
+        var text = exporter.Scrape();
+
+        text.Should().Contain("# TYPE dotnet_process_cpu_time_seconds_total counter\n").And.Contain("\ndotnet_process_cpu_time_seconds_total{cpu_mode=\"user\"} ");
+        text.Should().MatchRegex(@"\ndotnet_process_memory_working_set_bytes [1-9][0-9]{6,}\n");
+        text.Should().MatchRegex(@"\ndotnet_gc_collections_total\{gc_heap_generation=""gen2""\} [1-9]");
+        text.Should().Contain("\ndotnet_gc_last_collection_heap_size_bytes{gc_heap_generation=\"gen0\"} ");
+        text.Should().MatchRegex(@"\ndotnet_thread_pool_threads [1-9]").And.NotContain("dotnet_thread_pool_thread_count");
+        text.Should().Contain("\ndotnet_thread_pool_queue_length ");
+    }
+
+    [Fact]
     public void Scrape_OtherMeters_AreNotExported()
     {
         using var meter = new Meter("Somebody.Else");
@@ -88,6 +104,7 @@ public sealed class PrometheusExporterTests
         await process.WaitForExitAsync();
 
         text.Should().Contain("chatbotkit_test_connect_time_seconds_bucket").And.Contain("chatbotkit_messages_sent_total");
+        text.Should().Contain("# TYPE dotnet_process_cpu_time_seconds_total counter").And.Contain("# TYPE dotnet_gc_collections_total counter");
         process.ExitCode.Should().Be(0, because: output + "\n" + text);
         output.Trim().Should().BeEmpty(because: text);
     }

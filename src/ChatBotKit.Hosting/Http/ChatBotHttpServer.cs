@@ -15,7 +15,7 @@ namespace ChatBotKit.Hosting.Http;
 /// apps themselves (the <c>streambot</c> tool's <c>--http</c>). Web apps call
 /// <see cref="ChatBotEndpoints.MapChatBotEndpoints"/> instead.
 /// </summary>
-public sealed class ChatBotHttpServer : IAsyncDisposable
+internal sealed class ChatBotHttpServer : IAsyncDisposable
 {
     /// <summary>Where the server listens unless told otherwise.</summary>
     public const string DefaultEndpoint = "127.0.0.1:8080";

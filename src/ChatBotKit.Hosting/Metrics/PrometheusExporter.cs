@@ -4,14 +4,17 @@ using System.Text;
 namespace ChatBotKit.Hosting.Metrics;
 
 /// <summary>
-/// Listens to the meters <c>ChatBotKit</c>, <c>ChatBotKit.AI</c> and every meter named <c>ChatBotKit.*</c>
-/// (connectors) and writes what they measured in the Prometheus text exposition format (0.0.4):
+/// Listens to the meters <c>ChatBotKit</c>, <c>ChatBotKit.AI</c>, every meter named <c>ChatBotKit.*</c>
+/// (connectors) and .NET's <c>System.Runtime</c> (process CPU and memory, GC, thread pool) and writes what they measured in the Prometheus text exposition format (0.0.4):
 /// counters as <c>_total</c>, up-down counters and gauges as gauges, histograms with cumulative
 /// <c>_bucket</c>, <c>_sum</c> and <c>_count</c>; the unit becomes a suffix (<c>s</c> → <c>_seconds</c>).
 /// Instruments with the same name from several bots in one process add up.
 /// </summary>
-public sealed class PrometheusExporter : IDisposable
+internal sealed class PrometheusExporter : IDisposable
 {
+    /// <summary>The meter .NET publishes its runtime and process instruments on (.NET 9 and later).</summary>
+    public const string RuntimeMeterName = "System.Runtime";
+
     /// <summary>The content type of <see cref="Scrape"/>'s output.</summary>
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
 
@@ -25,7 +28,7 @@ public sealed class PrometheusExporter : IDisposable
     /// <summary>Starts listening; <paramref name="include"/> overrides which meters are read.</summary>
     public PrometheusExporter(Func<Meter, bool>? include = null)
     {
-        _include = include ?? IsChatBotKitMeter;
+        _include = include ?? (meter => IsChatBotKitMeter(meter) || meter.Name == RuntimeMeterName);
         _listener.InstrumentPublished = Published;
         _listener.MeasurementsCompleted = (instrument, _) =>
         {

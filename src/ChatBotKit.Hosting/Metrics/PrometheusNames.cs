@@ -5,9 +5,26 @@ namespace ChatBotKit.Hosting.Metrics;
 /// <summary>Turns OpenTelemetry-style instrument names and units into Prometheus names, and escapes text.</summary>
 internal static class PrometheusNames
 {
+    /// <summary>
+    /// <c>System.Runtime</c> gauges whose names end in <c>_count</c>, which Prometheus keeps for
+    /// histograms and summaries (<c>promtool check metrics</c> rejects them).
+    /// </summary>
+    private static readonly Dictionary<string, string> RuntimeGauges = new(StringComparer.Ordinal)
+    {
+        ["dotnet.assembly.count"] = "dotnet_assemblies",
+        ["dotnet.process.cpu.count"] = "dotnet_process_cpus",
+        ["dotnet.thread_pool.thread.count"] = "dotnet_thread_pool_threads",
+        ["dotnet.timer.count"] = "dotnet_timers",
+    };
+
     /// <summary><c>chatbotkit.llm.duration</c> with unit <c>s</c> becomes <c>chatbotkit_llm_duration_seconds</c>.</summary>
     public static string Metric(string instrument, string? unit)
     {
+        if (RuntimeGauges.TryGetValue(instrument, out var renamed))
+        {
+            return renamed;
+        }
+
         var name = Sanitize(instrument, allowColon: true);
         var suffix = Unit(unit);
         return suffix.Length == 0 || name.EndsWith("_" + suffix, StringComparison.Ordinal) ? name : $"{name}_{suffix}";

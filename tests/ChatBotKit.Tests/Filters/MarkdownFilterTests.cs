@@ -122,4 +122,36 @@ public sealed class MarkdownFilterTests
         var act = () => _filter.Apply(text, FilterContexts.FilterContext());
         act.Should().NotThrow();
     }
+
+    [Theory]
+    [InlineData("[", "]")]
+    [InlineData("*", "*")]
+    [InlineData("`", "`")]
+    public void Apply_FiftyThousandNestedMarkers_KeepsTextInLinearTime(string open, string close)
+    {
+        var text = string.Concat(Enumerable.Repeat(open, 50_000)) + "a" + string.Concat(Enumerable.Repeat(close, 50_000));
+        _filter.Kept(text).Should().Be(text);
+    }
+
+    [Theory]
+    [InlineData("intro\n\n")]
+    [InlineData("intro ")]
+    [InlineData("")]
+    public void Apply_RunLongerThanAPiece_KeptAsItIs(string before)
+    {
+        var run = new string('*', 5_000);
+        _filter.Kept(before + run + " **end**").Should().Be(before + run + " end");
+    }
+
+    [Theory]
+    [InlineData("[a](b (")]
+    [InlineData("a*b_ ")]
+    [InlineData("www.a_ ")]
+    public void Apply_InputMarkdigParsesInQuadraticTime_ParsedInBoundedPieces(string pattern)
+    {
+        // 250 KB of each; parsed whole, Markdig takes minutes on these, in pieces well under a second.
+        var text = string.Concat(Enumerable.Repeat(pattern, 50_000)) + "end";
+        var kept = _filter.Kept(text);
+        kept.Should().EndWith("end").And.HaveLength(text.Length, "nothing in these is markdown but a link text would be");
+    }
 }
