@@ -67,6 +67,8 @@ public sealed class PrometheusExporterTests
         text.Should().Contain("\ndotnet_gc_last_collection_heap_size_bytes{gc_heap_generation=\"gen0\"} ");
         text.Should().MatchRegex(@"\ndotnet_thread_pool_threads [1-9]").And.NotContain("dotnet_thread_pool_thread_count");
         text.Should().Contain("\ndotnet_thread_pool_queue_length ");
+        text.Should().Contain("# TYPE process_cpu_seconds_total counter\n").And.MatchRegex(@"\nprocess_resident_memory_bytes [1-9][0-9]{6,}\n");
+        text.Should().MatchRegex(@"\nprocess_start_time_seconds 1[0-9]{9}").And.MatchRegex(@"\nprocess_open_fds [1-9]");
     }
 
     [Fact]

@@ -5,7 +5,8 @@ namespace ChatBotKit.Hosting.Metrics;
 
 /// <summary>
 /// Listens to the meters <c>ChatBotKit</c>, <c>ChatBotKit.AI</c>, every meter named <c>ChatBotKit.*</c>
-/// (connectors) and .NET's <c>System.Runtime</c> (process CPU and memory, GC, thread pool) and writes what they measured in the Prometheus text exposition format (0.0.4):
+/// (connectors) and .NET's <c>System.Runtime</c> (process CPU and memory, GC, thread pool) and writes what they measured in the Prometheus text exposition format (0.0.4),
+/// followed by the standard <c>process_*</c> families (<see cref="ProcessFamilies"/>):
 /// counters as <c>_total</c>, up-down counters and gauges as gauges, histograms with cumulative
 /// <c>_bucket</c>, <c>_sum</c> and <c>_count</c>; the unit becomes a suffix (<c>s</c> → <c>_seconds</c>).
 /// Instruments with the same name from several bots in one process add up.
@@ -24,10 +25,15 @@ internal sealed class PrometheusExporter : IDisposable
     private readonly Dictionary<string, MetricFamily> _families = new(StringComparer.Ordinal);
     private readonly Dictionary<Instrument, (MetricFamily Family, bool Replace)> _byInstrument = [];
     private readonly Func<Meter, bool> _include;
+    private readonly bool _withProcess;
 
-    /// <summary>Starts listening; <paramref name="include"/> overrides which meters are read.</summary>
+    /// <summary>
+    /// Starts listening; <paramref name="include"/> overrides which meters are read (and leaves out
+    /// the standard <c>process_*</c> families, which the default adds).
+    /// </summary>
     public PrometheusExporter(Func<Meter, bool>? include = null)
     {
+        _withProcess = include is null;
         _include = include ?? (meter => IsChatBotKitMeter(meter) || meter.Name == RuntimeMeterName);
         _listener.InstrumentPublished = Published;
         _listener.MeasurementsCompleted = (instrument, _) =>
@@ -72,6 +78,11 @@ internal sealed class PrometheusExporter : IDisposable
         foreach (var family in families)
         {
             family.Write(output);
+        }
+
+        if (_withProcess)
+        {
+            ProcessFamilies.Write(output);
         }
 
         return output.ToString();
