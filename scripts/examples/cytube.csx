@@ -3,7 +3,8 @@
 // Kryten publishes the channel's events on kryten.events.cytube.{channel}.> and executes the
 // bot's replies as `say` / `pm` robot commands on kryten.robot.command. CYTUBE_SUBJECTS=seed001
 // switches to the older cytube.events.{channel}.* / cytube.commands.{channel}.{chat|pm} layout.
-// NATS credentials belong in the URL's user info from the environment (nats://user:pass@host).
+// NATS credentials come from the environment as the nats CLI reads them: NATS_USER/NATS_PASSWORD,
+// NATS_TOKEN, NATS_NKEY (seed file) or NATS_CREDS (.creds file); NATS_CA/NATS_CERT/NATS_KEY for TLS.
 
 Bot.WithName(Env("BOT_NAME", "kit"))
    .WithPersonality(PersonalityPreset.Friendly, ResponseLength.Short)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ChatBotKit.Nats;
 using ChatBotKit.Nats.Bus;
 using ChatBotKit.Sources;
+using NATS.Client.Core;
 
 namespace ChatBotKit.Cli;
 
@@ -15,7 +16,7 @@ internal static class IngestCommand
 {
     public static Command Create(CliStreams io)
     {
-        var nats = new Option<string>("--nats") { Description = "The NATS server(s), comma-separated (default $NATS_URL, else nats://127.0.0.1:4222).", HelpName = "url" };
+        var nats = new Option<string>("--nats") { Description = "The NATS server(s), comma-separated (default $NATS_URL, else nats://127.0.0.1:4222); credentials and TLS files from NATS_USER/NATS_PASSWORD, NATS_TOKEN, NATS_NKEY, NATS_CREDS, NATS_CA, NATS_CERT, NATS_KEY.", HelpName = "url" };
         var channel = new Option<string>("--channel") { Description = "The channel the console messages belong to (default 'console').", HelpName = "name" };
         var command = new Command("ingest", "Publish each stdin line 'name: text' to the scale-out bus for 'run' workers (Bot.AddNatsBus) and write their replies to stdout.") { nats, channel };
         command.SetAction((r, ct) => RunAsync(io, r.GetValue(nats), r.GetValue(channel), ct));
@@ -24,11 +25,10 @@ internal static class IngestCommand
 
     public static async Task<int> RunAsync(CliStreams io, string? natsUrl, string? channel, CancellationToken cancellationToken)
     {
-        var url = natsUrl ?? Environment.GetEnvironmentVariable("NATS_URL") ?? "nats://127.0.0.1:4222";
-        NatsConnection connection;
+        NatsOpts opts;
         try
         {
-            connection = new NatsConnection(new NatsOptions { Servers = NatsOptions.ParseServers(url), Name = "chatbotkit-ingest" });
+            opts = (NatsConnectionOptions.FromEnvironment(natsUrl) with { Name = "chatbotkit-ingest" }).ToNatsOpts();
         }
         catch (ArgumentException e)
         {
@@ -36,21 +36,21 @@ internal static class IngestCommand
             return StreambotApp.UsageError;
         }
 
-        await using var owned = connection;
+        await using var connection = new NatsConnection(opts);
         try
         {
-            await connection.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            await connection.ConnectAsync().AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (NatsException e)
         {
-            io.Error.WriteLine($"streambot: cannot reach NATS at {url}: {e.Message}");
+            io.Error.WriteLine($"streambot: cannot reach NATS at {opts.Url}: {e.Message}");
             return StreambotApp.ScriptError;
         }
 
         await using var source = new ConsoleChatSource(new ConsoleChatSourceOptions { Input = io.In, Output = io.Out, Channel = channel ?? "console" });
         await source.ConnectAsync(cancellationToken).ConfigureAwait(false);
         var ingest = new ChatBusIngest(connection, source);
-        io.Status($"ingest is publishing stdin to NATS at {url}; replies from the workers appear here. Ctrl+C stops.");
+        io.Status($"ingest is publishing stdin to NATS at {opts.Url}; replies from the workers appear here. Ctrl+C stops.");
         try
         {
             await ingest.RunAsync(cancellationToken).ConfigureAwait(false);

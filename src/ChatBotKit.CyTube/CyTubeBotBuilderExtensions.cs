@@ -22,7 +22,8 @@ public static class CyTubeBotBuilderExtensions
 
     /// <summary>
     /// Adds one CyTube channel reached through Kryten at <paramref name="natsUrl"/>; the form a script
-    /// uses with values from the environment.
+    /// uses with values from the environment (credentials and TLS files as
+    /// <see cref="Nats.NatsConnectionOptions.FromEnvironment(string?)"/> reads them).
     /// </summary>
     /// <param name="bot">The bot being built.</param>
     /// <param name="natsUrl">The NATS server, e.g. <c>nats://127.0.0.1:4222</c>.</param>
@@ -34,7 +35,7 @@ public static class CyTubeBotBuilderExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(natsUrl);
         var options = new CyTubeOptions
         {
-            Nats = new Nats.NatsOptions { Servers = Nats.NatsOptions.ParseServers(natsUrl) },
+            Nats = Nats.NatsConnectionOptions.FromEnvironment(natsUrl),
             Domain = domain,
             Subjects = CyTubeSubjects.FromName(subjects),
         };
@@ -42,9 +43,13 @@ public static class CyTubeBotBuilderExtensions
     }
 
     /// <summary>The registration <see cref="AddCyTube(ChatBotBuilder, CyTubeOptions, string[])"/> adds, for hosts that assemble sources themselves.</summary>
-    public static ChatSourceRegistration Registration(CyTubeOptions options, params string[] channels) =>
-        new("cytube", options, context => new CyTubeChatSource(options, context.Channels, context.LoggerFactory, context.TimeProvider))
+    public static ChatSourceRegistration Registration(CyTubeOptions options, params string[] channels)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Nats.Validate();
+        return new("cytube", options, context => new CyTubeChatSource(options, context.Channels, context.LoggerFactory, context.TimeProvider))
         {
             Channels = channels,
         };
+    }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using ChatBotKit.Nats;
 using ChatBotKit.Sources;
+using NATS.Client.Core;
 
 namespace ChatBotKit.CyTube;
 
@@ -15,7 +15,7 @@ public sealed partial class CyTubeChatSource
         var correlation = message.CorrelationId.IsEmpty ? CorrelationId.Next() : message.CorrelationId;
         var payload = KrytenCommand.Build(message with { CorrelationId = correlation }, Truncate(message.Text, _options.MaxMessageLength), _options, _time.GetUtcNow());
         var subject = _options.Subjects.CommandsFor(message.Channel, command);
-        var headers = new NatsHeaders().Add("Correlation-Id", correlation.ToString());
+        var headers = new NatsHeaders { ["Correlation-Id"] = correlation.ToString() };
         if (!robot)
         {
             await nats.PublishAsync(subject, payload, headers, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -26,14 +26,14 @@ public sealed partial class CyTubeChatSource
         string? error;
         try
         {
-            var reply = await nats.RequestAsync(subject, payload, headers, _options.CommandTimeout, cancellationToken).ConfigureAwait(false);
-            (_, error) = KrytenCommand.ReadReply(reply.Data.Span);
+            var reply = await nats.RequestAsync<byte[], byte[]>(subject, payload, headers, replyOpts: new NatsSubOpts { Timeout = _options.CommandTimeout }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            (_, error) = reply.HasNoResponders ? (false, NoRobot(subject)) : KrytenCommand.ReadReply(reply.Data);
         }
         catch (NatsNoRespondersException)
         {
-            error = "no Kryten robot is listening on " + subject;
+            error = NoRobot(subject);
         }
-        catch (TimeoutException)
+        catch (NatsNoReplyException)
         {
             error = string.Create(CultureInfo.InvariantCulture, $"no reply within {_options.CommandTimeout.TotalSeconds:0.#} s");
         }
@@ -51,6 +51,8 @@ public sealed partial class CyTubeChatSource
         Interlocked.Increment(ref _sendFailures);
         CyTubeLog.SendFailed(Logger, command, message.Channel, correlation.ToString(), error);
     }
+
+    private static string NoRobot(string subject) => "no Kryten robot is listening on " + subject;
 
     private static string Truncate(string text, int max)
     {

@@ -3,10 +3,10 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading.Channels;
 using ChatBotKit.Events;
-using ChatBotKit.Nats;
 using ChatBotKit.Sources;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using NATS.Client.Core;
 
 namespace ChatBotKit.CyTube;
 
@@ -23,11 +23,26 @@ public sealed partial class CyTubeChatSource : ChatSourceBase, IChannelMembershi
     private readonly Channel<ChatEvent> _events;
     private readonly ConcurrentDictionary<string, ChannelSubscription> _channels = new(StringComparer.OrdinalIgnoreCase);
     private readonly string[] _initialChannels;
-    private NatsConnection? _nats;
+    private readonly INatsConnection? _given;
+    private INatsConnection? _nats;
     private long _droppedEvents;
     private long _sendFailures;
 
-    /// <summary>Creates the source; nothing is opened until <see cref="ChatSourceBase.ConnectAsync"/>.</summary>
+    /// <summary>
+    /// Creates the source over a NATS.Net connection the caller owns (<see cref="CyTubeOptions.Nats"/> is not used);
+    /// nothing is subscribed until <see cref="ChatSourceBase.ConnectAsync"/>.
+    /// </summary>
+    public CyTubeChatSource(INatsConnection connection, CyTubeOptions options, IEnumerable<string> channels, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+        : this(options, channels, loggerFactory, timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        _given = connection;
+    }
+
+    /// <summary>
+    /// Creates the source with its own connection to <see cref="CyTubeOptions.Nats"/>; nothing is opened until
+    /// <see cref="ChatSourceBase.ConnectAsync"/>, and the connection is closed on dispose.
+    /// </summary>
     public CyTubeChatSource(CyTubeOptions options, IEnumerable<string> channels, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
         : base(ChatPlatform.CyTube, LimitsFor(options), (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<CyTubeChatSource>())
     {
@@ -50,8 +65,8 @@ public sealed partial class CyTubeChatSource : ChatSourceBase, IChannelMembershi
     /// <summary>Events dropped because the reader fell behind.</summary>
     public long DroppedEvents => Interlocked.Read(ref _droppedEvents);
 
-    /// <summary>The NATS connection, once connected.</summary>
-    public NatsConnection? Connection => _nats;
+    /// <summary>The NATS.Net connection, once connected.</summary>
+    public INatsConnection? Connection => _nats;
 
     /// <inheritdoc />
     public async ValueTask JoinAsync(string channel, CancellationToken cancellationToken = default)
@@ -63,7 +78,8 @@ public sealed partial class CyTubeChatSource : ChatSourceBase, IChannelMembershi
         }
 
         var subject = _options.Subjects.EventsFor(channel);
-        var subscription = await _nats.SubscribeAsync(subject, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var subscription = await _nats.SubscribeCoreAsync<byte[]>(subject, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await _nats.PingAsync(cancellationToken).ConfigureAwait(false); // the server has the subscription from here on
         var joined = new ChannelSubscription(subscription, Task.Run(() => PumpAsync(channel, subscription), CancellationToken.None));
         if (!_channels.TryAdd(channel, joined))
         {
@@ -87,25 +103,14 @@ public sealed partial class CyTubeChatSource : ChatSourceBase, IChannelMembershi
     /// <inheritdoc />
     protected override async ValueTask ConnectCoreAsync(CancellationToken cancellationToken)
     {
-        var nats = new NatsConnection(_options.Nats, _loggerFactory.CreateLogger<NatsConnection>(), _time);
-        try
+        var nats = _given ?? await OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (nats is NatsConnection events)
         {
-            await nats.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await nats.DisposeAsync().ConfigureAwait(false);
-            throw;
+            // Closed comes only from disposal, which the base reports itself.
+            events.ConnectionDisconnected += OnDisconnectedAsync;
+            events.ConnectionOpened += OnOpenedAsync;
         }
 
-        // Closed comes only from disposal, which the base reports itself.
-        nats.StateChanged += (_, state) =>
-        {
-            if (state is NatsConnectionState.Connected or NatsConnectionState.Reconnecting && !IsDisposed)
-            {
-                SetState(state == NatsConnectionState.Connected ? ConnectionState.Connected : ConnectionState.Reconnecting);
-            }
-        };
         _nats = nats;
         foreach (var channel in _initialChannels)
         {
@@ -130,7 +135,13 @@ public sealed partial class CyTubeChatSource : ChatSourceBase, IChannelMembershi
             await LeaveAsync(channel).ConfigureAwait(false);
         }
 
-        if (_nats is not null)
+        if (_nats is NatsConnection events)
+        {
+            events.ConnectionDisconnected -= OnDisconnectedAsync;
+            events.ConnectionOpened -= OnOpenedAsync;
+        }
+
+        if (_given is null && _nats is not null)
         {
             await _nats.DisposeAsync().ConfigureAwait(false);
         }
@@ -145,20 +156,49 @@ public sealed partial class CyTubeChatSource : ChatSourceBase, IChannelMembershi
         return new PlatformLimits { MaxMessageLength = options.MaxMessageLength, MessagesPerWindow = 4, SendWindow = TimeSpan.FromSeconds(4) };
     }
 
-    private async Task PumpAsync(string channel, NatsSubscription subscription)
+    private async Task<INatsConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        await foreach (var message in subscription.Messages.ReadAllAsync().ConfigureAwait(false))
+        var nats = new NatsConnection(_options.Nats.ToNatsOpts(_loggerFactory));
+        try
+        {
+            await nats.ConnectAsync().AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
+            return nats;
+        }
+        catch
+        {
+            await nats.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private ValueTask OnDisconnectedAsync(object? sender, NatsEventArgs args) => ReportAsync(ConnectionState.Reconnecting);
+
+    private ValueTask OnOpenedAsync(object? sender, NatsEventArgs args) => ReportAsync(ConnectionState.Connected);
+
+    private ValueTask ReportAsync(ConnectionState state)
+    {
+        if (!IsDisposed)
+        {
+            SetState(state);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task PumpAsync(string channel, INatsSub<byte[]> subscription)
+    {
+        await foreach (var message in subscription.Msgs.ReadAllAsync().ConfigureAwait(false))
         {
             try
             {
-                var envelope = KrytenEnvelope.Parse(message.Data.Span, message.Subject);
+                var envelope = KrytenEnvelope.Parse(message.Data, message.Subject);
                 if (KrytenEventMapper.Map(envelope, channel, _time.GetUtcNow()) is { } chatEvent)
                 {
                     _events.Writer.TryWrite(chatEvent);
                 }
                 else
                 {
-                    CyTubeLog.EventIgnored(Logger, envelope.EventName, channel, envelope.CorrelationId ?? message.Headers?["Correlation-Id"]);
+                    CyTubeLog.EventIgnored(Logger, envelope.EventName, channel, envelope.CorrelationId ?? (message.Headers?.TryGetLastValue("Correlation-Id", out var id) == true ? id : null));
                 }
             }
             catch (JsonException ex)

@@ -5,8 +5,8 @@ namespace ChatBotKit.CyTube;
 /// <summary>How a <see cref="CyTubeChatSource"/> reaches CyTube through Kryten. Immutable; compares by value.</summary>
 public sealed record CyTubeOptions
 {
-    /// <summary>The NATS connection (servers, credentials from the environment).</summary>
-    public NatsOptions Nats { get; init; } = new();
+    /// <summary>The NATS connection (servers, credentials, TLS); not used when the source is given a NATS.Net connection.</summary>
+    public NatsConnectionOptions Nats { get; init; } = new();
 
     /// <summary>The CyTube domain Kryten serves (<c>cytu.be</c>); goes into command metadata so the right robot acts.</summary>
     public string Domain { get; init; } = "cytu.be";

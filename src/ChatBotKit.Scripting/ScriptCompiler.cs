@@ -165,8 +165,10 @@ public sealed class ScriptCompiler
 
         // Connectors (ChatBotKit.Twitch, ChatBotKit.CyTube, …) that ship beside the host are visible to
         // scripts; their builder extensions live in the ChatBotKit namespace, so no import is needed.
+        // NATS.Net ships with the NATS connectors, so a script can pass its own NatsOpts or connection.
         paths.AddRange(Directory.EnumerateFiles(AppContext.BaseDirectory, "ChatBotKit*.dll")
             .Where(p => !p.EndsWith(".Tests.dll", StringComparison.Ordinal) && !p.EndsWith(".Benchmarks.dll", StringComparison.Ordinal))
+            .Concat(Directory.EnumerateFiles(AppContext.BaseDirectory, "NATS.Client.Core.dll"))
             .Order(StringComparer.Ordinal));
         paths.Add(typeof(Microsoft.Extensions.AI.IChatClient).Assembly.Location);
         paths.Add(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location);

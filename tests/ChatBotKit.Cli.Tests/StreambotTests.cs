@@ -114,6 +114,17 @@ public sealed class StreambotTests(WarmCompiler warm) : IClassFixture<WarmCompil
     }
 
     [Fact]
+    public async Task Ingest_WrongPasswordInUrl_RefusedWithoutShowingThePassword()
+    {
+        await using var server = await ChatBotKit.Nats.Tests.Fixtures.NatsServer.StartAsync("--user", "bot", "--pass", "s3cret");
+
+        var (code, _, error) = await RunAsync("", "ingest", "--nats", $"nats://bot:wr0ng@127.0.0.1:{server.Port}");
+
+        code.Should().Be(1);
+        error.Should().Contain("cannot reach NATS at nats://127.0.0.1:").And.NotContain("wr0ng");
+    }
+
+    [Fact]
     public async Task Llm_UnknownValue_IsAUsageErrorListingTheChoices()
     {
         var (code, _, error) = await RunAsync("", "chat", Hello, "--llm", "gpt-9", "--no-watch");

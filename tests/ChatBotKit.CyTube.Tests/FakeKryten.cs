@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using ChatBotKit.Nats;
+using NATS.Client.Core;
 
 namespace ChatBotKit.CyTube.Tests;
 
@@ -10,20 +11,20 @@ namespace ChatBotKit.CyTube.Tests;
 internal sealed class FakeKryten : IAsyncDisposable
 {
     private readonly NatsConnection _nats;
-    private readonly NatsSubscription _commands;
+    private readonly INatsSub<byte[]> _commands;
     private readonly Task _responder;
 
-    private FakeKryten(NatsConnection nats, NatsSubscription commands, bool succeed)
+    private FakeKryten(NatsConnection nats, INatsSub<byte[]> commands, bool succeed)
     {
         _nats = nats;
         _commands = commands;
         _responder = Task.Run(async () =>
         {
-            await foreach (var request in commands)
+            await foreach (var request in commands.Msgs.ReadAllAsync())
             {
-                var command = JsonDocument.Parse(request.Data).RootElement.Clone();
+                var command = JsonDocument.Parse(request.Data ?? []).RootElement.Clone();
                 var channel = command.TryGetProperty("meta", out var meta) ? meta.GetProperty("channel").GetString() ?? "" : "";
-                CorrelationHeaders[channel] = request.Headers?["Correlation-Id"];
+                CorrelationHeaders[channel] = request.Headers?.TryGetLastValue("Correlation-Id", out var id) == true ? id : null;
                 CommandsFor(channel).Writer.TryWrite(command);
                 var reply = succeed
                     ? $$$"""{"service":"robot","command":"{{{command.GetProperty("command").GetString()}}}","success":true,"data":{}}"""
@@ -40,9 +41,11 @@ internal sealed class FakeKryten : IAsyncDisposable
 
     public static async Task<FakeKryten> StartAsync(Uri server, bool succeed = true)
     {
-        var nats = new NatsConnection(new NatsOptions { Servers = [server], Name = "fake-kryten" });
+        var nats = new NatsConnection(new NatsConnectionOptions { Servers = [server], Name = "fake-kryten" }.ToNatsOpts());
         await nats.ConnectAsync();
-        return new FakeKryten(nats, await nats.SubscribeAsync("kryten.robot.command"), succeed);
+        var commands = await nats.SubscribeCoreAsync<byte[]>("kryten.robot.command");
+        await nats.PingAsync();
+        return new FakeKryten(nats, commands, succeed);
     }
 
     /// <summary>Publishes a socket.io event on the channel's subject inside Kryten's envelope.</summary>

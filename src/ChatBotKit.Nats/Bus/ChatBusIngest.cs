@@ -2,6 +2,7 @@ using System.Text.Json;
 using ChatBotKit.Sources;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using NATS.Client.Core;
 
 namespace ChatBotKit.Nats.Bus;
 
@@ -12,15 +13,15 @@ namespace ChatBotKit.Nats.Bus;
 /// </summary>
 public sealed class ChatBusIngest
 {
-    private readonly NatsConnection _nats;
+    private readonly INatsConnection _nats;
     private readonly IChatSource _source;
     private readonly ChatBusSubjects _subjects;
     private readonly ILogger _logger;
     private long _published;
     private long _replies;
 
-    /// <summary>Creates the ingest for <paramref name="source"/> (connected by the caller) over <paramref name="nats"/>.</summary>
-    public ChatBusIngest(NatsConnection nats, IChatSource source, ChatBusSubjects? subjects = null, ILogger<ChatBusIngest>? logger = null)
+    /// <summary>Creates the ingest for <paramref name="source"/> (connected by the caller) over <paramref name="nats"/>, a NATS.Net connection the caller owns.</summary>
+    public ChatBusIngest(INatsConnection nats, IChatSource source, ChatBusSubjects? subjects = null, ILogger<ChatBusIngest>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(nats);
         ArgumentNullException.ThrowIfNull(source);
@@ -39,7 +40,7 @@ public sealed class ChatBusIngest
     /// <summary>Forwards events and replies until cancelled or the source ends.</summary>
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
-        var commands = await _nats.SubscribeAsync(_subjects.AllCommandsFor(_source.Platform), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var commands = await _nats.SubscribeCoreAsync<byte[]>(_subjects.AllCommandsFor(_source.Platform), cancellationToken: cancellationToken).ConfigureAwait(false);
         var replies = Task.Run(() => SendRepliesAsync(commands, cancellationToken), CancellationToken.None);
         try
         {
@@ -59,13 +60,13 @@ public sealed class ChatBusIngest
         }
     }
 
-    private async Task SendRepliesAsync(NatsSubscription commands, CancellationToken cancellationToken)
+    private async Task SendRepliesAsync(INatsSub<byte[]> commands, CancellationToken cancellationToken)
     {
-        await foreach (var command in commands.Messages.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+        await foreach (var command in commands.Msgs.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
             try
             {
-                await _source.SendAsync(ChatEventCodec.DecodeReply(command.Data.Span, _source.Platform), cancellationToken).ConfigureAwait(false);
+                await _source.SendAsync(ChatEventCodec.DecodeReply(command.Data, _source.Platform), cancellationToken).ConfigureAwait(false);
                 Interlocked.Increment(ref _replies);
             }
             catch (Exception ex) when (ex is JsonException or InvalidOperationException or ChatBotKitException)

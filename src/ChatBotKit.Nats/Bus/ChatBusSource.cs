@@ -5,6 +5,7 @@ using ChatBotKit.Events;
 using ChatBotKit.Sources;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using NATS.Client.Core;
 
 namespace ChatBotKit.Nats.Bus;
 
@@ -17,14 +18,14 @@ namespace ChatBotKit.Nats.Bus;
 public sealed class ChatBusSource : ChatSourceBase
 {
     private static readonly TimeSpan LeaveTimeout = TimeSpan.FromSeconds(2);
-    private readonly NatsConnection _nats;
+    private readonly INatsConnection _nats;
     private readonly ChatBusSubjects _subjects;
     private readonly bool _ownsConnection;
     private readonly ConcurrentDictionary<string, ChatPlatform> _platforms = new(StringComparer.Ordinal);
-    private NatsSubscription? _events;
+    private INatsSub<byte[]>? _events;
 
-    /// <summary>Creates a worker source over <paramref name="nats"/> (connected by the caller).</summary>
-    public ChatBusSource(NatsConnection nats, ChatBusSubjects? subjects = null, PlatformLimits? limits = null, ILogger<ChatBusSource>? logger = null)
+    /// <summary>Creates a worker source over <paramref name="nats"/>, a NATS.Net connection the caller owns.</summary>
+    public ChatBusSource(INatsConnection nats, ChatBusSubjects? subjects = null, PlatformLimits? limits = null, ILogger<ChatBusSource>? logger = null)
         : base(new ChatPlatform("bus"), limits ?? PlatformLimits.Default, logger ?? (ILogger)NullLogger.Instance)
     {
         ArgumentNullException.ThrowIfNull(nats);
@@ -36,8 +37,17 @@ public sealed class ChatBusSource : ChatSourceBase
     /// Creates a worker source with its own connection to <paramref name="options"/>' servers, opened on
     /// <see cref="ChatSourceBase.ConnectAsync"/> and closed on dispose; the form a host's source registration uses.
     /// </summary>
-    public ChatBusSource(NatsOptions options, ChatBusSubjects? subjects = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
-        : this(new NatsConnection(options, loggerFactory?.CreateLogger<NatsConnection>(), timeProvider), subjects, logger: loggerFactory?.CreateLogger<ChatBusSource>()) =>
+    public ChatBusSource(NatsConnectionOptions options, ChatBusSubjects? subjects = null, ILoggerFactory? loggerFactory = null)
+        : this(Opts(options, loggerFactory), subjects, loggerFactory)
+    {
+    }
+
+    /// <summary>
+    /// Creates a worker source with its own NATS.Net connection made from <paramref name="opts"/>, opened on
+    /// <see cref="ChatSourceBase.ConnectAsync"/> and closed on dispose.
+    /// </summary>
+    public ChatBusSource(NatsOpts opts, ChatBusSubjects? subjects = null, ILoggerFactory? loggerFactory = null)
+        : this(new NatsConnection(opts), subjects, logger: loggerFactory?.CreateLogger<ChatBusSource>()) =>
         _ownsConnection = true;
 
     /// <summary>Events received by this worker.</summary>
@@ -46,12 +56,15 @@ public sealed class ChatBusSource : ChatSourceBase
     /// <inheritdoc />
     protected override async ValueTask ConnectCoreAsync(CancellationToken cancellationToken)
     {
-        if (_ownsConnection && _nats.State != NatsConnectionState.Connected)
+        if (_ownsConnection && _nats is NatsConnection own && own.ConnectionState != NatsConnectionState.Open)
         {
-            await _nats.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            await own.ConnectAsync().AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         _events = await SubscribeAsync(cancellationToken).ConfigureAwait(false);
+
+        // Once the server has answered, it has the subscription: events published from now on reach this worker.
+        await _nats.PingAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -64,12 +77,12 @@ public sealed class ChatBusSource : ChatSourceBase
         var events = _events ??= await SubscribeAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await foreach (var message in events.Messages.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var message in events.Msgs.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 ChatEvent? chatEvent = null;
                 try
                 {
-                    chatEvent = ChatEventCodec.Decode(message.Data.Span);
+                    chatEvent = ChatEventCodec.Decode(message.Data);
                 }
                 catch (JsonException ex)
                 {
@@ -110,8 +123,14 @@ public sealed class ChatBusSource : ChatSourceBase
         await base.DisposeCoreAsync().ConfigureAwait(false);
     }
 
-    private ValueTask<NatsSubscription> SubscribeAsync(CancellationToken cancellationToken) =>
-        _nats.SubscribeAsync(_subjects.Events + ".>", _subjects.WorkerQueue, cancellationToken);
+    private static NatsOpts Opts(NatsConnectionOptions options, ILoggerFactory? loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.ToNatsOpts(loggerFactory);
+    }
+
+    private ValueTask<INatsSub<byte[]>> SubscribeAsync(CancellationToken cancellationToken) =>
+        _nats.SubscribeCoreAsync<byte[]>(_subjects.Events + ".>", _subjects.WorkerQueue, cancellationToken: cancellationToken);
 
     // Unsubscribes and waits, briefly, until the server has processed it: from then on the group's
     // other workers get every event, and the replies published before have reached the server.
@@ -123,7 +142,7 @@ public sealed class ChatBusSource : ChatSourceBase
         }
 
         await events.DisposeAsync().ConfigureAwait(false);
-        if (_nats.State != NatsConnectionState.Connected)
+        if (_nats.ConnectionState != NatsConnectionState.Open)
         {
             return;
         }
@@ -133,7 +152,7 @@ public sealed class ChatBusSource : ChatSourceBase
         {
             await _nats.PingAsync(timeout.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is NatsException or OperationCanceledException)
+        catch (Exception ex) when (ex is NatsException or OperationCanceledException or TimeoutException)
         {
             // The connection is going away anyway: so is the subscription.
         }

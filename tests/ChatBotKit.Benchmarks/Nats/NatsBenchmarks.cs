@@ -2,13 +2,15 @@ using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using ChatBotKit.Nats;
 using ChatBotKit.Nats.Tests.Fixtures;
+using NATS.Client.Core;
 
 namespace ChatBotKit.Benchmarks.Nats;
 
 /// <summary>
-/// The NATS client against a real nats-server on loopback, shaped like the nats.js peer harness:
-/// publish → receive of 128-byte messages on one connection, and sequential request/reply with the
-/// responder on the same process. Allocated bytes per message come from the memory diagnoser.
+/// NATS.Net, connected through our <see cref="NatsConnectionOptions"/>, against a real nats-server on
+/// loopback, shaped like the nats.js peer harness: publish → receive of 128-byte messages on one
+/// connection, and sequential request/reply with the responder on a second connection in the same process.
+/// Allocated bytes per message come from the memory diagnoser.
 /// </summary>
 [MemoryDiagnoser]
 public class NatsBenchmarks
@@ -19,27 +21,28 @@ public class NatsBenchmarks
     private NatsServer? _server;
     private NatsConnection? _connection;
     private NatsConnection? _responderConnection;
-    private NatsSubscription? _subscription;
-    private NatsSubscription? _requests;
+    private INatsSub<byte[]>? _subscription;
+    private INatsSub<byte[]>? _requests;
     private Task? _responder;
 
     [GlobalSetup]
     public async Task SetupAsync()
     {
         _server = await NatsServer.StartAsync();
-        _connection = new NatsConnection(new NatsOptions { Servers = [_server.Url], SubscriptionCapacity = Messages * 2 });
+        var options = new NatsConnectionOptions { Servers = [_server.Url], SubscriptionCapacity = Messages * 2 };
+        _connection = new NatsConnection(options.ToNatsOpts());
         await _connection.ConnectAsync();
-        _subscription = await _connection.SubscribeAsync("bench.pubsub");
-        _responderConnection = new NatsConnection(new NatsOptions { Servers = [_server.Url] });
+        _subscription = await _connection.SubscribeCoreAsync<byte[]>("bench.pubsub");
+        _responderConnection = new NatsConnection(options.ToNatsOpts());
         await _responderConnection.ConnectAsync();
-        _requests = await _responderConnection.SubscribeAsync("bench.rpc");
-        var responder = _responderConnection;
+        _requests = await _responderConnection.SubscribeCoreAsync<byte[]>("bench.rpc");
+        await _responderConnection.PingAsync();
         var requests = _requests;
         _responder = Task.Run(async () =>
         {
-            await foreach (var request in requests)
+            await foreach (var request in requests.Msgs.ReadAllAsync())
             {
-                await responder.PublishAsync(request.ReplyTo!, request.Data);
+                await request.ReplyAsync(request.Data);
             }
         });
     }
@@ -48,7 +51,7 @@ public class NatsBenchmarks
     public async Task PublishReceive()
     {
         var connection = _connection!;
-        var reader = _subscription!.Messages;
+        var reader = _subscription!.Msgs;
         var receive = Task.Run(async () =>
         {
             for (var received = 0; received < Messages;)
@@ -76,7 +79,7 @@ public class NatsBenchmarks
     public async Task RequestReply()
     {
         var started = Stopwatch.GetTimestamp();
-        await _connection!.RequestAsync("bench.rpc", _payload);
+        await _connection!.RequestAsync<byte[], byte[]>("bench.rpc", _payload);
         _rtt.Add(Stopwatch.GetTimestamp() - started);
     }
 

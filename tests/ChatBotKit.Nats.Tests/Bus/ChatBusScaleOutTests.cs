@@ -3,6 +3,7 @@ using ChatBotKit.Events;
 using ChatBotKit.Nats.Bus;
 using ChatBotKit.Nats.Tests.Fixtures;
 using ChatBotKit.RateLimiting;
+using NATS.Client.Core;
 using Fakes = ChatBotKit.Tests.Fakes;
 
 namespace ChatBotKit.Nats.Tests.Bus;

@@ -1,3 +1,5 @@
+using NATS.Client.Core;
+
 namespace ChatBotKit.Nats.Tests.Fixtures;
 
 /// <summary>One plain nats-server shared by a collection; each test uses its own subjects.</summary>
@@ -7,7 +9,7 @@ public sealed class NatsServerFixture : IAsyncLifetime
 
     public NatsServer Server => _server ?? throw new InvalidOperationException("Not started.");
 
-    public NatsOptions Options => new() { Servers = [Server.Url], Name = "tests" };
+    public NatsConnectionOptions Options => new() { Servers = [Server.Url], Name = "tests" };
 
     public async Task InitializeAsync() => _server = await NatsServer.StartAsync();
 
@@ -19,9 +21,10 @@ public sealed class NatsServerFixture : IAsyncLifetime
         }
     }
 
-    public async Task<NatsConnection> ConnectAsync(NatsOptions? options = null)
+    /// <summary>A NATS.Net connection made from our options, connected.</summary>
+    public async Task<NatsConnection> ConnectAsync(NatsConnectionOptions? options = null)
     {
-        var connection = new NatsConnection(options ?? Options);
+        var connection = new NatsConnection((options ?? Options).ToNatsOpts());
         await connection.ConnectAsync();
         return connection;
     }

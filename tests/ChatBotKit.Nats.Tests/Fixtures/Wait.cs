@@ -1,3 +1,5 @@
+using NATS.Client.Core;
+
 namespace ChatBotKit.Nats.Tests.Fixtures;
 
 /// <summary>Generous guards against hangs on a loaded machine; not speed targets.</summary>
@@ -5,10 +7,10 @@ public static class Wait
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
-    public static async Task<NatsMsg> NextAsync(NatsSubscription subscription)
+    public static async Task<NatsMsg<byte[]>> NextAsync(INatsSub<byte[]> subscription)
     {
         using var timeout = new CancellationTokenSource(Patience);
-        return await subscription.Messages.ReadAsync(timeout.Token);
+        return await subscription.Msgs.ReadAsync(timeout.Token);
     }
 
     public static async Task UntilAsync(Func<bool> condition, string what)
