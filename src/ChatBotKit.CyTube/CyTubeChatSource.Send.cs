@@ -7,7 +7,7 @@ namespace ChatBotKit.CyTube;
 public sealed partial class CyTubeChatSource
 {
     /// <inheritdoc />
-    protected override async ValueTask SendCoreAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    protected override async ValueTask<SendResult> SendCoreAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
         var nats = _nats ?? throw new InvalidOperationException("Not connected.");
         var robot = _options.Subjects.RequestReply;
@@ -20,7 +20,7 @@ public sealed partial class CyTubeChatSource
         {
             await nats.PublishAsync(subject, payload, headers, cancellationToken: cancellationToken).ConfigureAwait(false);
             CyTubeLog.Sent(Logger, command, message.Channel, correlation.ToString());
-            return;
+            return SendResult.Sent;
         }
 
         string? error;
@@ -45,11 +45,12 @@ public sealed partial class CyTubeChatSource
         if (error is null)
         {
             CyTubeLog.Sent(Logger, command, message.Channel, correlation.ToString());
-            return;
+            return SendResult.Sent;
         }
 
         Interlocked.Increment(ref _sendFailures);
         CyTubeLog.SendFailed(Logger, command, message.Channel, correlation.ToString(), error);
+        return SendResult.Dropped(error);
     }
 
     private static string NoRobot(string subject) => "no Kryten robot is listening on " + subject;

@@ -114,25 +114,28 @@ public sealed class TwitchChatSource : ChatSourceBase, IChannelMembership
         _events.Reader.ReadAllAsync(cancellationToken);
 
     /// <summary>Queues the message; the send loop sends it when Twitch's limits allow. Never waits for the network.</summary>
-    protected override ValueTask SendCoreAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    protected override ValueTask<SendResult> SendCoreAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
         var channel = NormalizeChannel(message.Channel);
         if (IsAnonymous)
         {
             Statistics.CountAnonymousDrop();
-            TwitchLog.NotSent(Logger, channel, "the connection is anonymous (read-only); set TwitchOptions.Nick and the token variable");
-        }
-        else if (message.Kind == MessageKind.Private)
-        {
-            Statistics.CountStoppedChannelDrop();
-            TwitchLog.NotSent(Logger, channel, "whispers cannot be sent over IRC (Twitch needs the Helix API for them)");
-        }
-        else
-        {
-            _sender.Queue(channel, message);
+            return ValueTask.FromResult(NotSent(channel, "the connection is anonymous (read-only); set TwitchOptions.Nick and the token variable"));
         }
 
-        return ValueTask.CompletedTask;
+        if (message.Kind == MessageKind.Private)
+        {
+            Statistics.CountStoppedChannelDrop();
+            return ValueTask.FromResult(NotSent(channel, "whispers cannot be sent over IRC (Twitch needs the Helix API for them)"));
+        }
+
+        return ValueTask.FromResult(_sender.Queue(channel, message));
+    }
+
+    private SendResult NotSent(string channel, string reason)
+    {
+        TwitchLog.NotSent(Logger, channel, reason);
+        return SendResult.Dropped(reason);
     }
 
     /// <inheritdoc />

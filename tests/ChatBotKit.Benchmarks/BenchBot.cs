@@ -97,11 +97,11 @@ internal sealed class SinkSource : IChatSource
 
     public IAsyncEnumerable<ChatEvent> ReadEventsAsync(CancellationToken cancellationToken = default) => AsyncEnumerable.Empty<ChatEvent>();
 
-    public ValueTask SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default)
+    public ValueTask<SendResult> SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref SentCount);
         Sent?.Invoke(message);
-        return ValueTask.CompletedTask;
+        return ValueTask.FromResult(SendResult.Sent);
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null) => null;

@@ -66,8 +66,15 @@ public sealed class ChatBusIngest
         {
             try
             {
-                await _source.SendAsync(ChatEventCodec.DecodeReply(command.Data, _source.Platform), cancellationToken).ConfigureAwait(false);
-                Interlocked.Increment(ref _replies);
+                var result = await _source.SendAsync(ChatEventCodec.DecodeReply(command.Data, _source.Platform), cancellationToken).ConfigureAwait(false);
+                if (result.IsAccepted)
+                {
+                    Interlocked.Increment(ref _replies);
+                }
+                else
+                {
+                    BusLog.ReplySkipped(_logger, command.Subject, result.Reason!);
+                }
             }
             catch (Exception ex) when (ex is JsonException or InvalidOperationException or ChatBotKitException)
             {

@@ -104,10 +104,12 @@ public sealed class ChatBusSource : ChatSourceBase
     }
 
     /// <inheritdoc />
-    protected override ValueTask SendCoreAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    /// <remarks>The reply is published to the ingest, which sends it on the platform: <see cref="SendResult.Queued"/>.</remarks>
+    protected override async ValueTask<SendResult> SendCoreAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
         var platform = message.Platform ?? (_platforms.TryGetValue(message.Channel, out var known) ? known : Platform);
-        return _nats.PublishAsync(_subjects.CommandsFor(platform, message.Channel), ChatEventCodec.EncodeReply(message), cancellationToken: cancellationToken);
+        await _nats.PublishAsync(_subjects.CommandsFor(platform, message.Channel), ChatEventCodec.EncodeReply(message), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return SendResult.Queued;
     }
 
     /// <inheritdoc />

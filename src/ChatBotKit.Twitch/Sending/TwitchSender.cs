@@ -17,18 +17,22 @@ internal sealed class TwitchSender(TwitchSendLimits limits, TwitchSendPolicy pol
     private Task _loop = Task.CompletedTask;
 
     /// <summary>Queues <paramref name="message"/> for <paramref name="channel"/>; when the queue is full the oldest is dropped.</summary>
-    public void Queue(string channel, OutgoingMessage message)
+    public SendResult Queue(string channel, OutgoingMessage message)
     {
         if (!_outbox.TryAdd(channel, message, out var dropped))
         {
             statistics.CountStoppedChannelDrop();
             TwitchLog.NotSent(logger, channel, "the source is closing");
+            return SendResult.Dropped("the source is closing");
         }
-        else if (dropped is not null)
+
+        if (dropped is not null)
         {
             statistics.CountQueueDrop();
             TwitchLog.OutboundDropped(logger, dropped.Channel);
         }
+
+        return SendResult.Queued;
     }
 
     /// <summary>Starts the send loop unless it runs.</summary>

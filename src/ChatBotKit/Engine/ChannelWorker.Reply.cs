@@ -251,14 +251,24 @@ internal sealed partial class ChannelWorker
                 CorrelationId = item.CorrelationId,
                 Timestamp = item.Now,
             };
+            SendResult result;
             try
             {
-                await item.Source.SendAsync(outgoing, _engine.ShutdownToken).ConfigureAwait(false);
+                result = await item.Source.SendAsync(outgoing, _engine.ShutdownToken).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
                 EngineLog.SendFailed(_engine.Logger, ex, item.CorrelationId, Platform, Channel);
                 Decide(item, DecisionOutcome.SendFailed, trigger, ex.GetType().Name, sent: i);
+                return i;
+            }
+
+            if (!result.IsAccepted)
+            {
+                // Dropped by the source (a read-only connection, a whisper it cannot send): not a
+                // reply, so it neither counts nor enters the context.
+                EngineLog.NotSent(_engine.Logger, item.CorrelationId, Platform, Channel, result.Reason ?? "dropped");
+                Decide(item, DecisionOutcome.SendFailed, trigger, result.Reason, sent: i);
                 return i;
             }
 

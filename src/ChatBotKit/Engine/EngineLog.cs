@@ -26,6 +26,9 @@ internal static partial class EngineLog
     [LoggerMessage(6, LogLevel.Warning, "[{CorrelationId}] Sending to {Platform}/{Channel} failed")]
     public static partial void SendFailed(ILogger logger, Exception exception, CorrelationId correlationId, ChatPlatform platform, string channel);
 
+    [LoggerMessage(16, LogLevel.Warning, "[{CorrelationId}] The reply for {Platform}/{Channel} was not sent: {Reason}")]
+    public static partial void NotSent(ILogger logger, CorrelationId correlationId, ChatPlatform platform, string channel, string reason);
+
     [LoggerMessage(7, LogLevel.Error, "[{CorrelationId}] Trigger {Trigger} threw while matching; treated as no match")]
     public static partial void TriggerFailed(ILogger logger, Exception exception, CorrelationId correlationId, string trigger);
 

@@ -153,7 +153,7 @@ public abstract class ChatSourceBase : IChatSource
     /// <summary>Sends one message through <see cref="SendCoreAsync"/>.</summary>
     /// <exception cref="ObjectDisposedException">The source is disposed.</exception>
     /// <exception cref="InvalidOperationException">The source is not connected.</exception>
-    public ValueTask SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default)
+    public ValueTask<SendResult> SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         ObjectDisposedException.ThrowIf(IsDisposed, this);
@@ -204,8 +204,8 @@ public abstract class ChatSourceBase : IChatSource
     /// </summary>
     protected abstract IAsyncEnumerable<ChatEvent> ReadEventsCoreAsync(CancellationToken cancellationToken);
 
-    /// <summary>Sends one message; called only while the source is connected (or reconnecting) and not disposed.</summary>
-    protected abstract ValueTask SendCoreAsync(OutgoingMessage message, CancellationToken cancellationToken);
+    /// <summary>Sends one message and says what became of it; called only while the source is connected (or reconnecting) and not disposed.</summary>
+    protected abstract ValueTask<SendResult> SendCoreAsync(OutgoingMessage message, CancellationToken cancellationToken);
 
     /// <summary>Releases the source's resources; called once, after reading has been told to stop.</summary>
     protected virtual ValueTask DisposeCoreAsync() => ValueTask.CompletedTask;

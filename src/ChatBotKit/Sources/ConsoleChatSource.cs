@@ -55,7 +55,7 @@ public sealed class ConsoleChatSource : ChatSourceBase
     }
 
     /// <inheritdoc />
-    protected override async ValueTask SendCoreAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    protected override async ValueTask<SendResult> SendCoreAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
         var line = Format(message);
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -69,6 +69,8 @@ public sealed class ConsoleChatSource : ChatSourceBase
         {
             _writeGate.Release();
         }
+
+        return SendResult.Sent;
     }
 
     /// <inheritdoc />

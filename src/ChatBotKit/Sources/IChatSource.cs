@@ -27,8 +27,12 @@ public interface IChatSource : IAsyncDisposable
     /// </summary>
     IAsyncEnumerable<ChatEvent> ReadEventsAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Sends one message. The text is already within <see cref="PlatformLimits.MaxMessageLength"/>.</summary>
-    ValueTask SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Sends one message (the text is already within <see cref="PlatformLimits.MaxMessageLength"/>)
+    /// and says what became of it: sent, queued, or dropped with the reason (a read-only connection,
+    /// a whisper the transport cannot send, a full queue). Failures of the connection throw.
+    /// </summary>
+    ValueTask<SendResult> SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default);
 
     /// <summary>Reaches a service of this source or of any source it wraps (for example the raw connector).</summary>
     object? GetService(Type serviceType, object? serviceKey = null);

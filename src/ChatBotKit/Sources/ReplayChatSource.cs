@@ -107,7 +107,7 @@ public sealed class ReplayChatSource : ChatSourceBase
     }
 
     /// <summary>Writes <paramref name="message"/> as one transcript line and flushes it. Writes never interleave.</summary>
-    protected override async ValueTask SendCoreAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    protected override async ValueTask<SendResult> SendCoreAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
         var line = TranscriptLine.Format(message, Platform) + "\n";
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -121,6 +121,8 @@ public sealed class ReplayChatSource : ChatSourceBase
         {
             _writeGate.Release();
         }
+
+        return SendResult.Sent;
     }
 
     /// <inheritdoc />

@@ -32,7 +32,7 @@ internal sealed class PushSource : IChatSource
         }
     }
 
-    public ValueTask SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+    public ValueTask<SendResult> SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default) => ValueTask.FromResult(SendResult.Sent);
 
     public object? GetService(Type serviceType, object? serviceKey = null) => serviceType.IsInstanceOfType(this) ? this : null;
 

@@ -1,5 +1,6 @@
 using ChatBotKit.Engine;
 using ChatBotKit.RateLimiting;
+using ChatBotKit.Sources;
 using static ChatBotKit.Tests.Fakes.Events;
 
 namespace ChatBotKit.Tests.Engine;
@@ -48,6 +49,28 @@ public sealed class ConversationGuardTests : EngineTestBase
 
         Source.Sent.Should().ContainSingle().Which.Text.Should().Be("a real answer");
         Decisions.Decisions.Should().NotContain(d => d.Outcome == DecisionOutcome.RateLimited);
+    }
+
+    [Fact]
+    public async Task Post_SourceDropsTheReply_RecordedAsNotSentKeptOutOfContextAndSlotGivenBack()
+    {
+        var answers = new Queue<string>(["The first answer, which the source drops.", "A second, different answer."]);
+        Llm.Respond = (_, _) => Task.FromResult(answers.Dequeue());
+        await using var engine = Start(Bot().OnMention().WithRateLimits(RateLimitPolicy.Unlimited with { PerUser = [RateWindow.PerMinute(1)] }).Build());
+        Source.SendResult = SendResult.Dropped("the connection is read-only");
+
+        engine.Post(Message("a", "kit first"), Source);
+        await engine.WhenIdleAsync();
+        Source.SendResult = SendResult.Sent;
+        engine.Post(Message("a", "kit second"), Source);
+        await engine.WhenIdleAsync();
+
+        var dropped = Decisions.Decisions[0];
+        dropped.Outcome.Should().Be(DecisionOutcome.SendFailed);
+        dropped.Reason.Should().Be("the connection is read-only");
+        dropped.MessagesSent.Should().Be(0);
+        Decisions.Decisions[1].Outcome.Should().Be(DecisionOutcome.Replied);
+        Llm.Requests[1].Should().NotContain(m => m.Text.Contains("which the source drops", StringComparison.Ordinal), "a dropped reply never enters the context");
     }
 
     [Fact]

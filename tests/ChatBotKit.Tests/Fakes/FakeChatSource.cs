@@ -43,15 +43,23 @@ public sealed class FakeChatSource : IChatSource
         }
     }
 
-    public async ValueTask SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default)
+    /// <summary>What <see cref="SendAsync"/> answers; a dropped result records nothing as sent.</summary>
+    public SendResult SendResult { get; set; } = SendResult.Sent;
+
+    public async ValueTask<SendResult> SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default)
     {
         if (OnSend is { } onSend)
         {
             await onSend(message);
         }
 
-        _sent.Enqueue(message);
-        _sentSignal.Release();
+        if (SendResult.IsAccepted)
+        {
+            _sent.Enqueue(message);
+            _sentSignal.Release();
+        }
+
+        return SendResult;
     }
 
     public async Task<IReadOnlyList<OutgoingMessage>> WaitForSentAsync(int count, TimeSpan? timeout = null)

@@ -24,7 +24,7 @@ public sealed class MembershipChatSource(IReadOnlyList<string> channels) : IChat
 
     public IAsyncEnumerable<ChatEvent> ReadEventsAsync(CancellationToken cancellationToken = default) => Inner.ReadEventsAsync(cancellationToken);
 
-    public ValueTask SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default) => Inner.SendAsync(message, cancellationToken);
+    public ValueTask<SendResult> SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default) => Inner.SendAsync(message, cancellationToken);
 
     public ValueTask JoinAsync(string channel, CancellationToken cancellationToken = default)
     {

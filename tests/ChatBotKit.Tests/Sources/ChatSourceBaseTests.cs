@@ -131,7 +131,7 @@ public sealed class ChatSourceBaseTests
             }
         }
 
-        protected override ValueTask SendCoreAsync(OutgoingMessage message, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+        protected override ValueTask<SendResult> SendCoreAsync(OutgoingMessage message, CancellationToken cancellationToken) => ValueTask.FromResult(SendResult.Sent);
 
         protected override ValueTask DisposeCoreAsync()
         {

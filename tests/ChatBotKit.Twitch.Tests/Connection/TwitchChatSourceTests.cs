@@ -66,12 +66,29 @@ public sealed class TwitchChatSourceTests : IAsyncLifetime
         var source = Own(new TwitchChatSource(TwitchChatSourceConformanceTests.OpenOptions(server.Address) with { Nick = null }));
 
         await source.ConnectAsync();
-        await source.SendAsync(new OutgoingMessage { Channel = "c", Text = "hi" });
+        var result = await source.SendAsync(new OutgoingMessage { Channel = "c", Text = "hi" });
 
+        result.Status.Should().Be(SendStatus.Dropped);
+        result.Reason.Should().Contain("anonymous (read-only)");
         source.IsAnonymous.Should().BeTrue();
         source.Nick.Should().MatchRegex("^justinfan[0-9]+$");
         server.LastPasswords.Should().BeEmpty();
         source.Statistics.AnonymousDrops.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task SendAsync_Whisper_IsDroppedSayingIrcCannotCarryIt()
+    {
+        var server = Own(new FakeTwitchServer { EnforceLimits = false });
+        var source = Own(Source(server));
+        await source.ConnectAsync();
+
+        var whisper = await source.SendAsync(new OutgoingMessage { Channel = "c", Text = "psst", Kind = MessageKind.Private });
+        var message = await source.SendAsync(new OutgoingMessage { Channel = "c", Text = "hello" });
+
+        whisper.Should().Be(SendResult.Dropped("whispers cannot be sent over IRC (Twitch needs the Helix API for them)"));
+        message.Should().Be(SendResult.Queued);
+        (await server.NextReceivedAsync(TimeSpan.FromSeconds(10))).Text.Should().Be("hello");
     }
 
     [Fact]
