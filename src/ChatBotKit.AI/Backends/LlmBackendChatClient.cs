@@ -58,7 +58,7 @@ internal sealed class LlmBackendChatClient : DelegatingChatClient
                         : translated;
                 }
 
-                if (OpenAICompatibleBackend.StreamError(enumerator.Current) is { } error)
+                if ((OpenAICompatibleBackend.StreamError(enumerator.Current) ?? OllamaBackend.StreamError(enumerator.Current)) is { } error)
                 {
                     throw LlmErrorTranslator.Failure(LlmFailureKind.ServerError, $"{Options.BaseUrl} reported an error in the stream: {error}", Options);
                 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.AI;
 using OllamaSharp;
+using OllamaSharp.Models.Chat;
 
 namespace ChatBotKit.AI.Backends;
 
@@ -21,6 +22,13 @@ internal sealed class OllamaBackend : DelegatingChatClient
         http.BaseAddress ??= options.BaseUrl;
         return new OllamaBackend(new OllamaApiClient(http, options.Model), options);
     }
+
+    /// <summary>
+    /// Says whether <paramref name="update"/> stands for an <c>{"error": …}</c> line inside a stream,
+    /// which OllamaSharp reads as an empty chunk without a message (and drops the error's text).
+    /// </summary>
+    public static string? StreamError(ChatResponseUpdate update) =>
+        update.RawRepresentation is ChatResponseStream { Message: null, Done: false, Model: null } ? "the server's error line" : null;
 
     public override Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
         base.GetResponseAsync(messages, WithSettings(options), cancellationToken);
