@@ -84,6 +84,10 @@ public sealed class OllamaBackendTests : IAsyncLifetime
             await foreach (var update in client.GetStreamingResponseAsync(Hi))
             {
                 received.Add(update.Text);
+                if (received.Count(t => t.Length > 0) == 2)
+                {
+                    _server.CutGate.TrySetResult();
+                }
             }
         };
 

@@ -33,6 +33,9 @@ public sealed class FakeOllamaServer : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
+    /// <summary>A cut stream waits for this after its first two tokens, so the client has read them before the reset.</summary>
+    public TaskCompletionSource CutGate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public static async Task<FakeOllamaServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -51,6 +54,7 @@ public sealed class FakeOllamaServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        CutGate.TrySetResult();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
@@ -103,7 +107,7 @@ public sealed class FakeOllamaServer : IAsyncDisposable
                     return;
                 }
 
-                await response.Body.FlushAsync();
+                await CutGate.Task.WaitAsync(context.RequestAborted);
                 context.Abort();
                 return;
             }
