@@ -1,6 +1,7 @@
 using ChatBotKit.AI.Backends;
 using ChatBotKit.AI.Policies;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
 
 namespace ChatBotKit.AI.Tests;
 
@@ -49,6 +50,18 @@ public sealed class DocsExamplesTests
     }
 
     [Fact]
+    public void PipelineExample_WithLoggingAndOpenTelemetry_Builds()
+    {
+        using var factory = LoggerFactory.Create(_ => { });
+
+        using var llm = Pipeline(factory);
+
+        llm.GetService<LlmMetrics>().Should().NotBeNull();
+        llm.GetService<OpenTelemetryChatClient>().Should().NotBeNull();
+        llm.GetService<LoggingChatClient>().Should().NotBeNull();
+    }
+
+    [Fact]
     public void RemoteExample_OverridesTheBaseUrlAndOllamaSettings()
     {
         var options = LlmPreset.Ollama.ToOptions("llama3.2") with
@@ -62,4 +75,15 @@ public sealed class DocsExamplesTests
         remote.GetService<LlmOptions>()!.BaseUrl.Host.Should().Be("gpu-box");
         remote.GetService<ChatClientMetadata>()!.ProviderName.Should().Be("ollama");
     }
+
+    // As in docs/llm-backends.md, "Pipeline".
+    private static IChatClient Pipeline(ILoggerFactory loggerFactory) => LlmClient.Create(LlmPreset.Ollama, "llama3.2").AsBuilder()
+        .UseLogging(loggerFactory)
+        .UseOpenTelemetry()
+        .UseMetrics()
+        .UseFallback(new OfflineChatClient("kit"))
+        .UseRetry(new RetryPolicyOptions { MaxRetries = 2 })
+        .UseTimeout(TimeSpan.FromSeconds(20))
+        .UseConcurrencyLimit(2)
+        .Build();
 }
