@@ -95,6 +95,11 @@ internal sealed class TimeoutChatClient : DelegatingChatClient
         return new LlmException(
             LlmFailureKind.Timeout,
             $"the call to {metadata?.ProviderUri?.ToString() ?? "the language model"} took longer than {Timeout.TotalSeconds:0.###} s",
-            metadata?.ProviderUri, null, inner) { Model = metadata?.DefaultModelId };
+            metadata?.ProviderUri,
+            null,
+            inner)
+        {
+            Model = metadata?.DefaultModelId,
+        };
     }
 }
