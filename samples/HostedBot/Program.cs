@@ -12,7 +12,7 @@ var config = builder.Configuration;
 
 if (config["Llm:BaseUrl"] is { } llm)                    // else the offline responder answers mentions
 {
-    builder.Services.AddSingleton<IChatClient>(new OpenAICompatibleChatClient(new OpenAICompatibleOptions
+    builder.Services.AddSingleton<IChatClient>(LlmClient.Create(new LlmOptions
     {
         BaseUrl = new Uri(llm),
         Model = config["Llm:Model"] ?? "llama3.2",

@@ -54,7 +54,7 @@ internal static class ChatCommand
 
         if (llm.IsOffline(definition))
         {
-            io.Status("no LLM configured: replies come from the offline responder (use --llm <base-url> for a real one).");
+            io.Status("no LLM configured: replies come from the offline responder (use --llm <preset|base-url> for a real one).");
         }
 
         var connectors = isRun ? $"on the console (no source declared) · {configuration.Describe()}" : "on the console";

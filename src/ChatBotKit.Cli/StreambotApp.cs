@@ -18,7 +18,7 @@ internal static class StreambotApp
     {
         var script = new Argument<FileInfo>("script") { Description = "The bot script (bot.csx)." };
         var chatLog = new Argument<FileInfo>("chat-log") { Description = "A recorded chat log, one JSON object per line." };
-        var llm = new Option<string?>("--llm") { Description = "The LLM: an OpenAI-compatible base URL, or 'offline' for the built-in responder.", HelpName = "base-url|offline" };
+        var llm = new Option<string?>("--llm") { Description = $"The LLM: {LlmSelection.Choices}; 'offline' is the built-in responder.", HelpName = "base-url|preset|offline" };
         var model = new Option<string?>("--model") { Description = "The model name to ask the LLM for." };
         var noWatch = new Option<bool>("--no-watch") { Description = "Do not reload when the script or a file it #loads changes." };
         var http = new Option<string?>("--http") { Description = "Serve /health and /metrics on host:port ('run' defaults to 127.0.0.1:8080; 'off' turns it off).", HelpName = "host:port|off" };

@@ -1,5 +1,7 @@
+using ChatBotKit.AI.Backends;
 using ChatBotKit.AI.Policies;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
 
 namespace ChatBotKit.AI.Tests;
 
@@ -9,31 +11,34 @@ public sealed class DocsExamplesTests
     [Fact]
     public void PresetExamples_BuildBotsPointingAtEachDefaultUrl()
     {
+        Environment.SetEnvironmentVariable("ANTHROPIC_API_KEY", "test-dummy-key");
         var clients = new[]
         {
-            new OpenAICompatibleChatClient(LlmPreset.Ollama, "llama3.2"),
-            new OpenAICompatibleChatClient(LlmPreset.LMStudio, "qwen2.5-7b-instruct"),
-            new OpenAICompatibleChatClient(LlmPreset.Lemonade, "Qwen3-0.6B-GGUF"),
+            LlmClient.Create(LlmPreset.Ollama, "llama3.2"),
+            LlmClient.Create(LlmPreset.LMStudio, "qwen2.5-7b-instruct"),
+            LlmClient.Create(LlmPreset.Lemonade, "Qwen3-0.6B-GGUF"),
+            LlmClient.Create(LlmPreset.Anthropic, "claude-haiku-4-5"),
         };
 
         foreach (var client in clients)
         {
             var bot = new ChatBotBuilder("kit").UseChatClient(client).OnMention().Build();
-            bot.ChatClient!.GetService<ChatClientMetadata>()!.ProviderUri.Should().Be(client.Options.BaseUrl);
+            bot.ChatClient!.GetService<ChatClientMetadata>()!.ProviderUri.Should().Be(client.GetService<LlmOptions>()!.BaseUrl);
         }
 
-        clients.Select(c => c.Options.BaseUrl.Port).Should().Equal(11434, 1234, 13305);
+        clients.Select(c => c.GetService<LlmOptions>()!.BaseUrl.Port).Should().Equal(11434, 1234, 13305, 443);
     }
 
     [Fact]
-    public void PolicyExample_StacksInTheDocumentedOrder()
+    public void PipelineExample_StacksInTheOrderWritten()
     {
-        var llm = new OpenAICompatibleChatClient(LlmPreset.Ollama, "llama3.2").WithPolicies(p => p
-            .WithTimeout(TimeSpan.FromSeconds(20))
-            .WithRetry(new RetryPolicyOptions { MaxRetries = 2 })
-            .WithConcurrencyLimit(2)
-            .WithFallback(new OfflineChatClient("kit"))
-            .WithMetrics());
+        var llm = LlmClient.Create(LlmPreset.Ollama, "llama3.2").AsBuilder()
+            .UseMetrics()
+            .UseFallback(new OfflineChatClient("kit"))
+            .UseRetry(new RetryPolicyOptions { MaxRetries = 2 })
+            .UseTimeout(TimeSpan.FromSeconds(20))
+            .UseConcurrencyLimit(2)
+            .Build();
 
         var chain = new List<Type>();
         for (IChatClient? c = llm; c is not null; c = (c as DelegatingChatClient)?.GetType().GetProperty("InnerClient", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!.GetValue(c) as IChatClient)
@@ -41,15 +46,44 @@ public sealed class DocsExamplesTests
             chain.Add(c.GetType());
         }
 
-        chain.Should().Equal(typeof(MetricsChatClient), typeof(FallbackChatClient), typeof(RetryChatClient), typeof(TimeoutChatClient), typeof(ConcurrencyLimitChatClient), typeof(OpenAICompatibleChatClient));
+        chain.Take(6).Should().Equal(typeof(MetricsChatClient), typeof(FallbackChatClient), typeof(RetryChatClient), typeof(TimeoutChatClient), typeof(ConcurrencyLimitChatClient), typeof(LlmBackendChatClient));
     }
 
     [Fact]
-    public void RemoteExample_OverridesTheBaseUrl()
+    public void PipelineExample_WithLoggingAndOpenTelemetry_Builds()
     {
-        using var remote = new OpenAICompatibleChatClient(LlmPreset.Ollama.ToOptions("llama3.2") with { BaseUrl = new Uri("http://gpu-box:11434/v1") });
+        using var factory = LoggerFactory.Create(_ => { });
 
-        remote.Options.BaseUrl.Host.Should().Be("gpu-box");
-        remote.Options.ProviderName.Should().Be("ollama");
+        using var llm = Pipeline(factory);
+
+        llm.GetService<LlmMetrics>().Should().NotBeNull();
+        llm.GetService<OpenTelemetryChatClient>().Should().NotBeNull();
+        llm.GetService<LoggingChatClient>().Should().NotBeNull();
     }
+
+    [Fact]
+    public void RemoteExample_OverridesTheBaseUrlAndOllamaSettings()
+    {
+        var options = LlmPreset.Ollama.ToOptions("llama3.2") with
+        {
+            BaseUrl = new Uri("http://gpu-box:11434"),
+            ContextSize = 8192,
+            KeepAlive = TimeSpan.FromMinutes(30),
+        };
+        using var remote = LlmClient.Create(options);
+
+        remote.GetService<LlmOptions>()!.BaseUrl.Host.Should().Be("gpu-box");
+        remote.GetService<ChatClientMetadata>()!.ProviderName.Should().Be("ollama");
+    }
+
+    // As in docs/llm-backends.md, "Pipeline".
+    private static IChatClient Pipeline(ILoggerFactory loggerFactory) => LlmClient.Create(LlmPreset.Ollama, "llama3.2").AsBuilder()
+        .UseLogging(loggerFactory)
+        .UseOpenTelemetry()
+        .UseMetrics()
+        .UseFallback(new OfflineChatClient("kit"))
+        .UseRetry(new RetryPolicyOptions { MaxRetries = 2 })
+        .UseTimeout(TimeSpan.FromSeconds(20))
+        .UseConcurrencyLimit(2)
+        .Build();
 }

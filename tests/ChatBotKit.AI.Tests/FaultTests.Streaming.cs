@@ -21,7 +21,7 @@ public sealed partial class FaultTests
             }
         };
 
-        var error = (await act.Should().ThrowAsync<LlmMalformedResponseException>()).Which;
+        var error = (await act.Should().ThrowAsync<LlmException>().Where(e => e.Kind == LlmFailureKind.MalformedResponse)).Which;
         error.Message.Should().Contain("not valid JSON").And.Contain(Server.BaseUrl.ToString());
         error.IsTransient.Should().BeFalse();
         received.Should().Equal(Server.StreamTokens[0]);
@@ -35,7 +35,7 @@ public sealed partial class FaultTests
 
         var act = async () => await client.GetStreamingResponseAsync(Hi).ToListAsync();
 
-        (await act.Should().ThrowAsync<LlmServerException>()).Which.Message.Should().Contain("model crashed");
+        (await act.Should().ThrowAsync<LlmException>().Where(e => e.Kind == LlmFailureKind.ServerError)).Which.Message.Should().Contain("model crashed");
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed partial class FaultTests
 
         var act = async () => await client.GetStreamingResponseAsync(Hi).ToListAsync();
 
-        (await act.Should().ThrowAsync<LlmUnauthorizedException>()).Which.StatusCode.Should().Be(401);
+        (await act.Should().ThrowAsync<LlmException>().Where(e => e.Kind == LlmFailureKind.Unauthorized)).Which.StatusCode.Should().Be(401);
     }
 
     [Fact]

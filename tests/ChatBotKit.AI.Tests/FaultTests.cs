@@ -16,7 +16,7 @@ public sealed partial class FaultTests : ServerTestBase
         Server.Inject(Fault.Unauthorized);
         using var client = TestClients.Client(Server);
 
-        var error = await Assert.ThrowsAsync<LlmUnauthorizedException>(() => client.GetResponseAsync(Hi));
+        var error = await LlmAssert.ThrowsAsync(LlmFailureKind.Unauthorized, () => client.GetResponseAsync(Hi));
 
         error.StatusCode.Should().Be(401);
         error.Message.Should().Contain(TestClients.KeyVariable).And.NotContain(TestClients.DummyKey);
@@ -28,7 +28,7 @@ public sealed partial class FaultTests : ServerTestBase
         Server.Inject(Fault.NotFound);
         using var client = TestClients.Client(Server, "nope");
 
-        var error = await Assert.ThrowsAsync<LlmModelNotFoundException>(() => client.GetResponseAsync(Hi));
+        var error = await LlmAssert.ThrowsAsync(LlmFailureKind.ModelNotFound, () => client.GetResponseAsync(Hi));
 
         error.Message.Should().Be($"model 'nope' not found at {Server.BaseUrl}");
         error.Model.Should().Be("nope");
@@ -41,7 +41,7 @@ public sealed partial class FaultTests : ServerTestBase
         Server.Inject(Fault.RateLimited);
         using var client = TestClients.Client(Server);
 
-        var error = await Assert.ThrowsAsync<LlmRateLimitedException>(() => client.GetResponseAsync(Hi));
+        var error = await LlmAssert.ThrowsAsync(LlmFailureKind.RateLimited, () => client.GetResponseAsync(Hi));
 
         error.RetryAfter.Should().Be(TimeSpan.FromSeconds(9));
         error.IsTransient.Should().BeTrue();
@@ -53,7 +53,7 @@ public sealed partial class FaultTests : ServerTestBase
         Server.Inject(Fault.ServerError);
         using var client = TestClients.Client(Server);
 
-        var error = await Assert.ThrowsAsync<LlmServerException>(() => client.GetResponseAsync(Hi));
+        var error = await LlmAssert.ThrowsAsync(LlmFailureKind.ServerError, () => client.GetResponseAsync(Hi));
 
         error.StatusCode.Should().Be(500);
         error.Kind.Should().Be(LlmFailureKind.ServerError);
@@ -65,7 +65,7 @@ public sealed partial class FaultTests : ServerTestBase
         Server.Inject(Fault.MalformedJson);
         using var client = TestClients.Client(Server);
 
-        var error = await Assert.ThrowsAsync<LlmMalformedResponseException>(() => client.GetResponseAsync(Hi));
+        var error = await LlmAssert.ThrowsAsync(LlmFailureKind.MalformedResponse, () => client.GetResponseAsync(Hi));
 
         error.Message.Should().Contain("not valid JSON").And.Contain(Server.BaseUrl.ToString());
     }
@@ -76,7 +76,7 @@ public sealed partial class FaultTests : ServerTestBase
         Server.Inject(Fault.HtmlPage);
         using var client = TestClients.Client(Server);
 
-        var error = await Assert.ThrowsAsync<LlmHtmlErrorPageException>(() => client.GetResponseAsync(Hi));
+        var error = await LlmAssert.ThrowsAsync(LlmFailureKind.HtmlErrorPage, () => client.GetResponseAsync(Hi));
 
         error.StatusCode.Should().Be(502);
         error.Message.Should().Contain("HTML");
@@ -101,7 +101,7 @@ public sealed partial class FaultTests : ServerTestBase
             }
         };
 
-        await act.Should().ThrowAsync<LlmTruncatedStreamException>();
+        await act.Should().ThrowAsync<LlmException>().Where(e => e.Kind == LlmFailureKind.TruncatedStream);
         received.Where(t => t.Length > 0).Should().Equal(Server.StreamTokens.Take(2));
     }
 
@@ -113,16 +113,16 @@ public sealed partial class FaultTests : ServerTestBase
 
         var act = async () => await client.GetStreamingResponseAsync(Hi).ToListAsync();
 
-        await act.Should().ThrowAsync<LlmTruncatedStreamException>().WithMessage("*ended before a finish reason*");
+        await act.Should().ThrowAsync<LlmException>().Where(e => e.Kind == LlmFailureKind.TruncatedStream).WithMessage("*ended before a finish reason*");
     }
 
     [Fact]
     public async Task GetResponseAsync_NothingListening_ThrowsUnreachable()
     {
         var port = FreePort();
-        using var client = new OpenAICompatibleChatClient(new OpenAICompatibleOptions { BaseUrl = new Uri($"http://127.0.0.1:{port}/v1"), Model = "m" });
+        using var client = LlmClient.Create(new LlmOptions { BaseUrl = new Uri($"http://127.0.0.1:{port}/v1"), Model = "m" });
 
-        var error = await Assert.ThrowsAsync<LlmUnreachableException>(() => client.GetResponseAsync(Hi));
+        var error = await LlmAssert.ThrowsAsync(LlmFailureKind.Unreachable, () => client.GetResponseAsync(Hi));
 
         error.IsTransient.Should().BeTrue();
         error.Message.Should().Contain($"127.0.0.1:{port}");

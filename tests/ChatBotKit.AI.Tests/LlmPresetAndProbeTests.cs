@@ -5,14 +5,17 @@ namespace ChatBotKit.AI.Tests;
 public sealed class LlmPresetAndProbeTests : ServerTestBase
 {
     [Theory]
-    [InlineData("ollama", "http://localhost:11434/v1", false)]
-    [InlineData("LMStudio", "http://localhost:1234/v1", false)]
-    [InlineData("lemonade", "http://localhost:13305/api/v1", false)]
-    [InlineData("openai", "https://api.openai.com/v1", true)]
-    public void Find_KnownPreset_HasDefaultBaseUrl(string name, string url, bool requiresKey)
+    [InlineData("ollama", LlmProtocol.Ollama, "http://localhost:11434", false)]
+    [InlineData("LMStudio", LlmProtocol.OpenAICompatible, "http://localhost:1234/v1", false)]
+    [InlineData("lemonade", LlmProtocol.OpenAICompatible, "http://localhost:13305/api/v1", false)]
+    [InlineData("openai", LlmProtocol.OpenAICompatible, "https://api.openai.com/v1", true)]
+    [InlineData("anthropic", LlmProtocol.Anthropic, "https://api.anthropic.com", true)]
+    public void Find_KnownPreset_HasProtocolAndDefaultBaseUrl(string name, LlmProtocol protocol, string url, bool requiresKey)
     {
         var preset = LlmPreset.Find(name)!;
 
+        preset.Protocol.Should().Be(protocol);
+        preset.ToOptions("m").Protocol.Should().Be(protocol);
         preset.BaseUrl.Should().Be(new Uri(url));
         preset.RequireApiKey.Should().Be(requiresKey);
         preset.ToOptions("m").BaseUrl.Should().Be(new Uri(url));
@@ -42,7 +45,7 @@ public sealed class LlmPresetAndProbeTests : ServerTestBase
     [Fact]
     public async Task CheckAsync_NothingListening_IsUnreachable()
     {
-        var options = new OpenAICompatibleOptions { BaseUrl = new Uri($"http://127.0.0.1:{FaultTests.FreePort()}/v1"), Model = "m" };
+        var options = new LlmOptions { BaseUrl = new Uri($"http://127.0.0.1:{FaultTests.FreePort()}/v1"), Model = "m" };
 
         var report = await LlmHealthProbe.CheckAsync(options);
 

@@ -1,4 +1,5 @@
 using ChatBotKit.AI.Tests.Server;
+using Microsoft.Extensions.AI;
 
 namespace ChatBotKit.AI.Tests;
 
@@ -8,11 +9,11 @@ public static class TestClients
     public const string KeyVariable = "CHATBOTKIT_TEST_LLM_KEY";
     public const string DummyKey = "test-dummy-key";
 
-    public static OpenAICompatibleOptions Options(FakeOpenAIServer server, string model = "llama3.2")
+    public static LlmOptions Options(FakeOpenAIServer server, string model = "llama3.2")
     {
         Environment.SetEnvironmentVariable(KeyVariable, DummyKey);
-        return new OpenAICompatibleOptions { BaseUrl = server.BaseUrl, Model = model, ApiKeyVariable = KeyVariable, ProviderName = "fake" };
+        return new LlmOptions { BaseUrl = server.BaseUrl, Model = model, ApiKeyVariable = KeyVariable, ProviderName = "fake" };
     }
 
-    public static OpenAICompatibleChatClient Client(FakeOpenAIServer server, string model = "llama3.2") => new(Options(server, model));
+    public static IChatClient Client(FakeOpenAIServer server, string model = "llama3.2") => LlmClient.Create(Options(server, model));
 }

@@ -134,20 +134,57 @@ public sealed class StreambotTests(WarmCompiler warm) : IClassFixture<WarmCompil
     }
 
     [Theory]
-    [InlineData("http://127.0.0.1:9/v1", "http://127.0.0.1:9/v1")]
-    [InlineData("ollama", "http://localhost:11434/v1")]
-    [InlineData("LMStudio", "http://localhost:1234/v1")]
-    public void LlmSelection_ServerAndModel_CreatesAnOpenAICompatibleClient(string llm, string baseUrl)
+    [InlineData("http://127.0.0.1:9/v1", "http://127.0.0.1:9/v1", ChatBotKit.AI.LlmProtocol.OpenAICompatible)]
+    [InlineData("ollama", "http://localhost:11434", ChatBotKit.AI.LlmProtocol.Ollama)]
+    [InlineData("LMStudio", "http://localhost:1234/v1", ChatBotKit.AI.LlmProtocol.OpenAICompatible)]
+    public void LlmSelection_ServerAndModel_CreatesTheBackendsClientWithMetrics(string llm, string baseUrl, ChatBotKit.AI.LlmProtocol protocol)
     {
         var selection = LlmSelection.Create(llm, "llama3.2");
         var client = selection.CreateClient!(new ChatBotBuilder("kit").Build());
 
         var metadata = (Microsoft.Extensions.AI.ChatClientMetadata)client.GetService(typeof(Microsoft.Extensions.AI.ChatClientMetadata))!;
-        client.GetService(typeof(ChatBotKit.AI.OpenAICompatibleChatClient)).Should().NotBeNull();
-        client.GetService(typeof(ChatBotKit.AI.Policies.MetricsChatClient)).Should().NotBeNull("the calls show in /metrics and /health");
+        ((ChatBotKit.AI.LlmOptions)client.GetService(typeof(ChatBotKit.AI.LlmOptions))!).Protocol.Should().Be(protocol);
+        client.GetService(typeof(ChatBotKit.AI.Policies.LlmMetrics)).Should().NotBeNull("the calls show in /metrics and /health");
         metadata.ProviderUri.Should().Be(new Uri(baseUrl));
         metadata.DefaultModelId.Should().Be("llama3.2");
         selection.IsOffline(new ChatBotBuilder("kit").Build()).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Chat_LlmAnswers500Once_RetriesAndTheBotReplies()
+    {
+        await using var server = new FlakyLlmServer(failures: 1, reply: "Hello there. How are you?");
+
+        var (code, output, error) = await RunAsync("alice: hi @kit\n", "chat", Hello, "--llm", server.BaseUrl.ToString(), "--model", "llama3.2", "--no-watch");
+
+        code.Should().Be(0, error);
+        server.Requests.Should().Be(2);
+        Lines(output).Should().ContainSingle().Which.Should().StartWith("kit: ").And.Contain("Hello there");
+    }
+
+    [Fact]
+    public void LlmSelection_AnthropicPresetWithoutKey_NamesTheVariable()
+    {
+        var saved = Environment.GetEnvironmentVariable("ANTHROPIC_API_KEY");
+        Environment.SetEnvironmentVariable("ANTHROPIC_API_KEY", null);
+        try
+        {
+            var act = () => LlmSelection.Create("anthropic", "claude-haiku-4-5");
+
+            act.Should().Throw<ChatBotConfigurationException>().WithMessage("*ANTHROPIC_API_KEY*");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("ANTHROPIC_API_KEY", saved);
+        }
+    }
+
+    [Fact]
+    public async Task Help_Llm_NamesThePresets()
+    {
+        var (_, output, _) = await RunAsync("", "chat", "--help");
+
+        output.Should().Contain("ollama").And.Contain("lmstudio").And.Contain("lemonade").And.Contain("openai").And.Contain("anthropic");
     }
 
     [Fact]

@@ -1,26 +1,12 @@
 namespace ChatBotKit.AI.Errors;
 
 /// <summary>
-/// A call to a language model failed. Subtypes name the cause; <see cref="Kind"/> carries it as
-/// data for metrics and retry decisions. Messages name the endpoint and model, never a key.
+/// A call to a language model failed; <see cref="Kind"/> says why (also the <c>kind</c> tag on
+/// failure metrics and what the retry policy decides on). Messages name the endpoint and model,
+/// never a key.
 /// </summary>
-public class LlmException : ChatBotKitException
+public sealed class LlmException : ChatBotKitException
 {
-    /// <summary>Creates the exception.</summary>
-    public LlmException()
-    {
-    }
-
-    /// <summary>Creates the exception with a message.</summary>
-    public LlmException(string message) : base(message)
-    {
-    }
-
-    /// <summary>Creates the exception with a message and a cause.</summary>
-    public LlmException(string message, Exception innerException) : base(message, innerException)
-    {
-    }
-
     /// <summary>Creates the exception with its kind, endpoint and HTTP status.</summary>
     public LlmException(LlmFailureKind kind, string message, Uri? endpoint = null, int? statusCode = null, Exception? innerException = null)
         : base(message, innerException!)
@@ -38,6 +24,9 @@ public class LlmException : ChatBotKitException
 
     /// <summary>The HTTP status code, when the server answered.</summary>
     public int? StatusCode { get; }
+
+    /// <summary>The model that was asked for, when known.</summary>
+    public string? Model { get; init; }
 
     /// <summary>How long the server asked the client to wait before trying again, when it said.</summary>
     public TimeSpan? RetryAfter { get; init; }

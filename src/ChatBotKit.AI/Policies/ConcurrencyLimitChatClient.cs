@@ -7,7 +7,7 @@ namespace ChatBotKit.AI.Policies;
 /// Lets at most <see cref="MaxConcurrentCalls"/> calls reach the inner client at once; the rest
 /// wait in order. A streamed call holds its slot until the stream ends or is disposed.
 /// </summary>
-public sealed class ConcurrencyLimitChatClient : DelegatingChatClient
+internal sealed class ConcurrencyLimitChatClient : DelegatingChatClient
 {
     private readonly SemaphoreSlim _slots;
 

@@ -8,7 +8,7 @@ namespace ChatBotKit.AI.Policies;
 /// A streamed call falls back only if the first client failed before its first update, so a
 /// reader never sees two half answers.
 /// </summary>
-public sealed class FallbackChatClient : DelegatingChatClient
+internal sealed class FallbackChatClient : DelegatingChatClient
 {
     /// <summary>Wraps <paramref name="innerClient"/> with <paramref name="fallback"/> behind it.</summary>
     public FallbackChatClient(IChatClient innerClient, IChatClient fallback)

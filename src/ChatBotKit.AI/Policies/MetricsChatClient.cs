@@ -8,7 +8,7 @@ namespace ChatBotKit.AI.Policies;
 /// <see cref="LlmMetrics"/> (meter <c>ChatBotKit.AI</c>, instruments <c>chatbotkit.llm.*</c>).
 /// Cancellation by the caller is not a failure.
 /// </summary>
-public sealed class MetricsChatClient : DelegatingChatClient
+internal sealed class MetricsChatClient : DelegatingChatClient
 {
     private readonly TimeProvider _time;
     private readonly KeyValuePair<string, object?> _modelTag;
@@ -96,6 +96,10 @@ public sealed class MetricsChatClient : DelegatingChatClient
             await enumerator.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    /// <inheritdoc />
+    public override object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is null && serviceType == typeof(LlmMetrics) ? Metrics : base.GetService(serviceType, serviceKey);
 
     private void RecordUsage(UsageDetails? usage)
     {

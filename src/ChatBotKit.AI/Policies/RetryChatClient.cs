@@ -10,7 +10,7 @@ namespace ChatBotKit.AI.Policies;
 /// and jitter (Polly.Core) on a <see cref="TimeProvider"/>. A Retry-After from the server is
 /// the delay when it is given. A streamed call is retried only before its first update.
 /// </summary>
-public sealed class RetryChatClient : DelegatingChatClient
+internal sealed class RetryChatClient : DelegatingChatClient
 {
     private readonly ResiliencePipeline _pipeline;
 

@@ -5,12 +5,12 @@ using Microsoft.Extensions.AI;
 namespace ChatBotKit.AI.Policies;
 
 /// <summary>
-/// Fails a call with <see cref="LlmTimeoutException"/> when it takes longer than the timeout
+/// Fails a call with an <see cref="LlmException"/> of kind <see cref="LlmFailureKind.Timeout"/> when it takes longer than the timeout
 /// (default 30 s), measured on a <see cref="TimeProvider"/>. For a streamed response the
 /// timeout covers the whole stream. The inner call is cancelled; a call that ignores
 /// cancellation is abandoned.
 /// </summary>
-public sealed class TimeoutChatClient : DelegatingChatClient
+internal sealed class TimeoutChatClient : DelegatingChatClient
 {
     /// <summary>The default timeout.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
@@ -89,11 +89,17 @@ public sealed class TimeoutChatClient : DelegatingChatClient
         }
     }
 
-    private LlmTimeoutException TimedOut(Exception inner)
+    private LlmException TimedOut(Exception inner)
     {
         var metadata = this.GetService<ChatClientMetadata>();
-        return new LlmTimeoutException(
+        return new LlmException(
+            LlmFailureKind.Timeout,
             $"the call to {metadata?.ProviderUri?.ToString() ?? "the language model"} took longer than {Timeout.TotalSeconds:0.###} s",
-            metadata?.ProviderUri, null, inner);
+            metadata?.ProviderUri,
+            null,
+            inner)
+        {
+            Model = metadata?.DefaultModelId,
+        };
     }
 }

@@ -4,21 +4,21 @@ using Microsoft.Extensions.AI;
 namespace ChatBotKit.Hosting.Health;
 
 /// <summary>
-/// Probes the OpenAI-compatible backend of a bot at most every 30 s in the background, so that
+/// Probes the backend of a bot (any client made by <see cref="LlmClient"/>) at most every 30 s in the background, so that
 /// <c>/health</c> answers from the last result without waiting on the network.
 /// </summary>
 internal sealed class LlmReachability : IAsyncDisposable
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
-    private readonly Dictionary<OpenAICompatibleOptions, Entry> _entries = [];
+    private readonly Dictionary<LlmOptions, Entry> _entries = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _probes = [];
 
-    /// <summary>The last report for <paramref name="client"/>; <see langword="null"/> when it is not an OpenAI-compatible client or not probed yet.</summary>
+    /// <summary>The last report for <paramref name="client"/>; <see langword="null"/> when it was not made by <see cref="LlmClient"/> or is not probed yet.</summary>
     public LlmHealthReport? Last(IChatClient client, out bool probed)
     {
         probed = false;
-        if (client.GetService(typeof(OpenAICompatibleChatClient)) is not OpenAICompatibleChatClient compatible)
+        if (client.GetService(typeof(LlmOptions)) is not LlmOptions options)
         {
             return null;
         }
@@ -27,10 +27,10 @@ internal sealed class LlmReachability : IAsyncDisposable
         var now = Environment.TickCount64;
         lock (_entries)
         {
-            if (!_entries.TryGetValue(compatible.Options, out var entry))
+            if (!_entries.TryGetValue(options, out var entry))
             {
                 entry = new Entry();
-                _entries[compatible.Options] = entry;
+                _entries[options] = entry;
             }
 
             if (!entry.Running && now - entry.StartedAt >= Interval.TotalMilliseconds || entry.StartedAt == 0)
@@ -38,7 +38,7 @@ internal sealed class LlmReachability : IAsyncDisposable
                 entry.Running = true;
                 entry.StartedAt = now;
                 _probes.RemoveAll(t => t.IsCompleted);
-                _probes.Add(ProbeAsync(compatible.Options, entry));
+                _probes.Add(ProbeAsync(options, entry));
             }
 
             return entry.Report;
@@ -58,7 +58,7 @@ internal sealed class LlmReachability : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private async Task ProbeAsync(OpenAICompatibleOptions options, Entry entry)
+    private async Task ProbeAsync(LlmOptions options, Entry entry)
     {
         try
         {

@@ -40,7 +40,7 @@ public sealed class FallbackAndConcurrencyTests : ServerTestBase
 
         var act = async () => await client.GetStreamingResponseAsync(Hi).ToListAsync();
 
-        await act.Should().ThrowAsync<LlmTruncatedStreamException>();
+        await act.Should().ThrowAsync<LlmException>().Where(e => e.Kind == LlmFailureKind.TruncatedStream);
     }
 
     [Fact]

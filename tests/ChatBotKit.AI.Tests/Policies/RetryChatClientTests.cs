@@ -53,7 +53,7 @@ public sealed class RetryChatClientTests : ServerTestBase
         Server.Inject(Fault.Unauthorized);
         using var client = new RetryChatClient(TestClients.Client(Server), new RetryPolicyOptions(), _clock);
 
-        await Assert.ThrowsAsync<LlmUnauthorizedException>(() => client.GetResponseAsync(Hi));
+        await LlmAssert.ThrowsAsync(LlmFailureKind.Unauthorized, () => client.GetResponseAsync(Hi));
 
         Server.Requests.Should().HaveCount(1);
     }
@@ -65,7 +65,7 @@ public sealed class RetryChatClientTests : ServerTestBase
         Server.Inject(Fault.RateLimited);
         using var client = new RetryChatClient(TestClients.Client(Server), new RetryPolicyOptions { MaxRetryAfter = TimeSpan.FromSeconds(30) }, _clock);
 
-        var error = await Assert.ThrowsAsync<LlmRateLimitedException>(() => client.GetResponseAsync(Hi));
+        var error = await LlmAssert.ThrowsAsync(LlmFailureKind.RateLimited, () => client.GetResponseAsync(Hi));
 
         error.RetryAfter.Should().Be(TimeSpan.FromSeconds(120));
         Server.Requests.Should().HaveCount(1);
@@ -80,7 +80,7 @@ public sealed class RetryChatClientTests : ServerTestBase
         var call = client.GetResponseAsync(Hi);
         _clock.Advance(await _clock.WaitForTimerAsync(d => d > TimeSpan.Zero));
 
-        await Assert.ThrowsAsync<LlmServerException>(() => call);
+        await LlmAssert.ThrowsAsync(LlmFailureKind.ServerError, () => call);
         Server.Requests.Should().HaveCount(2);
     }
 

@@ -24,7 +24,7 @@ public sealed class TimeoutChatClientTests : ServerTestBase
         call.IsCompleted.Should().BeFalse();
         _clock.Advance(TimeSpan.FromSeconds(1));
 
-        var error = await Assert.ThrowsAsync<LlmTimeoutException>(() => call);
+        var error = await LlmAssert.ThrowsAsync(LlmFailureKind.Timeout, () => call);
         due.Should().Be(TimeoutChatClient.DefaultTimeout);
         error.Message.Should().Contain(Server.BaseUrl.ToString()).And.Contain("30 s");
     }
@@ -40,7 +40,7 @@ public sealed class TimeoutChatClientTests : ServerTestBase
         await _clock.WaitForTimerAsync(d => d == TimeSpan.FromSeconds(5));
         _clock.Advance(TimeSpan.FromSeconds(5));
 
-        await Assert.ThrowsAsync<LlmTimeoutException>(() => call);
+        await LlmAssert.ThrowsAsync(LlmFailureKind.Timeout, () => call);
     }
 
     [Fact]

@@ -215,7 +215,7 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
                 return;
             }
 
-            await response.WriteAsync(": keep-alive comment\n\ndata: \n\n" + FakeResponses.Event(FakeResponses.Chunk(model, StreamTokens[i], null)));
+            await response.WriteAsync(": keep-alive comment\n\n" + FakeResponses.Event(FakeResponses.Chunk(model, StreamTokens[i], null)));
             await response.Body.FlushAsync();
         }
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ChatBotKit.AI.Tests.Policies;
 
-public sealed class ChatClientPolicyBuilderTests : ServerTestBase
+public sealed class LlmPipelineTests : ServerTestBase
 {
     private static readonly ChatMessage[] Hi = [new(ChatRole.User, "secret viewer text")];
 
@@ -16,12 +16,12 @@ public sealed class ChatClientPolicyBuilderTests : ServerTestBase
     {
         var clock = new ObservedClock();
         Server.Inject(Fault.Hang, Fault.Hang);
-        var client = TestClients.Client(Server).WithPolicies(b => b
-            .UseTimeProvider(clock)
-            .WithFallback(new OfflineChatClient("kit"))
-            .WithConcurrencyLimit(1)
-            .WithRetry(new RetryPolicyOptions { MaxRetries = 1, BaseDelay = TimeSpan.FromSeconds(1) })
-            .WithTimeout(TimeSpan.FromSeconds(10)));
+        var client = TestClients.Client(Server).AsBuilder()
+            .UseFallback(new OfflineChatClient("kit"))
+            .UseRetry(new RetryPolicyOptions { MaxRetries = 1, BaseDelay = TimeSpan.FromSeconds(1) }, clock)
+            .UseTimeout(TimeSpan.FromSeconds(10), clock)
+            .UseConcurrencyLimit(1)
+            .Build();
 
         var call = client.GetResponseAsync(Hi);
         await clock.WaitForTimerAsync(d => d == TimeSpan.FromSeconds(10));
@@ -41,27 +41,27 @@ public sealed class ChatClientPolicyBuilderTests : ServerTestBase
     }
 
     [Fact]
-    public async Task WithLogging_DebugLevel_LogsCallsButNeverMessageTextOrKey()
+    public async Task UseLogging_DebugLevel_LogsCallsButNeverMessageTextOrKey()
     {
         using var logs = new ListLoggerProvider(LogLevel.Debug);
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         Server.Inject(Fault.ServerError);
-        var client = TestClients.Client(Server).WithPolicies(b => b.WithLogging(factory.CreateLogger("llm")));
+        var client = TestClients.Client(Server).AsBuilder().UseLogging(factory).Build();
 
-        await Assert.ThrowsAnyAsync<Exception>(() => client.GetResponseAsync(Hi));
+        await LlmAssert.ThrowsAsync(ChatBotKit.AI.Errors.LlmFailureKind.ServerError, () => client.GetResponseAsync(Hi));
         await client.GetResponseAsync(Hi);
 
-        logs.Lines.Should().Contain(l => l.Level == LogLevel.Warning && l.Text.Contains("server_error"));
-        logs.Lines.Should().Contain(l => l.Level == LogLevel.Debug && l.Text.Contains("tokens in"));
+        logs.Lines.Should().Contain(l => l.Level == LogLevel.Error && l.Text.Contains("GetResponseAsync failed"));
+        logs.Lines.Should().Contain(l => l.Level == LogLevel.Debug && l.Text.Contains("GetResponseAsync completed"));
         logs.Lines.Should().NotContain(l => l.Text.Contains("secret viewer text") || l.Text.Contains(Server.Reply) || l.Text.Contains(TestClients.DummyKey));
     }
 
     [Fact]
-    public async Task WithLogging_TraceLevel_LogsMessageText()
+    public async Task UseLogging_TraceLevel_LogsMessageText()
     {
         using var logs = new ListLoggerProvider(LogLevel.Trace);
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
-        var client = TestClients.Client(Server).WithPolicies(b => b.WithLogging(factory.CreateLogger("llm")));
+        var client = TestClients.Client(Server).AsBuilder().UseLogging(factory).Build();
 
         await client.GetResponseAsync(Hi);
 

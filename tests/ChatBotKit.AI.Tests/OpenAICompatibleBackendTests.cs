@@ -3,7 +3,7 @@ using Microsoft.Extensions.AI;
 
 namespace ChatBotKit.AI.Tests;
 
-public sealed class OpenAICompatibleChatClientTests : ServerTestBase
+public sealed class OpenAICompatibleBackendTests : ServerTestBase
 {
     private static List<ChatMessage> Conversation() =>
     [
@@ -69,11 +69,11 @@ public sealed class OpenAICompatibleChatClientTests : ServerTestBase
     }
 
     [Fact]
-    public void Constructor_RequiredKeyMissing_NamesTheVariable()
+    public void Create_RequiredKeyMissing_NamesTheVariable()
     {
         var options = TestClients.Options(Server) with { ApiKeyVariable = "CHATBOTKIT_TEST_UNSET_KEY_VARIABLE", RequireApiKey = true };
 
-        var act = () => new OpenAICompatibleChatClient(options);
+        var act = () => LlmClient.Create(options);
 
         act.Should().Throw<ChatBotConfigurationException>().WithMessage("*CHATBOTKIT_TEST_UNSET_KEY_VARIABLE*");
     }
@@ -81,7 +81,7 @@ public sealed class OpenAICompatibleChatClientTests : ServerTestBase
     [Fact]
     public async Task GetResponseAsync_LocalServerWithoutKey_Works()
     {
-        using var client = new OpenAICompatibleChatClient(new OpenAICompatibleOptions { BaseUrl = Server.BaseUrl, Model = "llama3.2" });
+        using var client = LlmClient.Create(new LlmOptions { BaseUrl = Server.BaseUrl, Model = "llama3.2" });
 
         var response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, "hi")]);
 

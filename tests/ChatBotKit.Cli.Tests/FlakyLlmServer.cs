@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using ChatBotKit.AI.Tests.Server;
+
+namespace ChatBotKit.Cli.Tests;
+
+/// <summary>
+/// An OpenAI-compatible chat completions endpoint on a free loopback port (HttpListener, so the
+/// test project needs no ASP.NET Core, which would keep the logging assemblies out of the child
+/// streambot's folder): the first <see cref="Failures"/> requests answer 500, the rest a reply.
+/// </summary>
+internal sealed class FlakyLlmServer : IAsyncDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly Task _serving;
+    private int _requests;
+
+    public FlakyLlmServer(int failures, string reply)
+    {
+        Failures = failures;
+        Reply = reply;
+        var port = FreePort();
+        BaseUrl = new Uri($"http://127.0.0.1:{port}/v1");
+        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        _listener.Start();
+        _serving = ServeAsync();
+    }
+
+    public Uri BaseUrl { get; }
+
+    public int Failures { get; }
+
+    public string Reply { get; }
+
+    public int Requests => Volatile.Read(ref _requests);
+
+    public async ValueTask DisposeAsync()
+    {
+        _listener.Stop();
+        await _serving.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _listener.Close();
+    }
+
+    private async Task ServeAsync()
+    {
+        while (_listener.IsListening)
+        {
+            var context = await _listener.GetContextAsync();
+            var failed = Interlocked.Increment(ref _requests) <= Failures;
+            context.Response.StatusCode = failed ? 500 : 200;
+            context.Response.ContentType = "application/json";
+            var body = Encoding.UTF8.GetBytes(failed ? "{\"error\":{\"message\":\"boom\",\"type\":\"server_error\"}}" : FakeResponses.Completion("llama3.2", Reply));
+            await context.Response.OutputStream.WriteAsync(body);
+            context.Response.Close();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
