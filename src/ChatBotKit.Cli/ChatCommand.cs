@@ -61,6 +61,7 @@ internal static class ChatCommand
         var watching = watch ? $"watching {first.Script.Files.Count} file(s), SIGHUP reloads" : isRun ? "not watching files, SIGHUP reloads" : "not watching";
         io.Status($"{name} is listening {connectors} · LLM: {llm.Description} · {watching}. Type 'name: text' (e.g. 'alice: hi @{name}'); Ctrl+D ends.");
 
+        var llmReport = context.ReportLlmAsync(llm, cancellationToken);
         await first.StartAsync(loggerFactory.CreateLogger("Script"), cancellationToken).ConfigureAwait(false);
         try
         {
@@ -70,6 +71,7 @@ internal static class ChatCommand
         {
         }
 
+        await llmReport.ConfigureAwait(false);
         return StreambotApp.Ok;
     }
 }

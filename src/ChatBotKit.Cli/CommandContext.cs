@@ -1,3 +1,4 @@
+using ChatBotKit.AI;
 using ChatBotKit.Engine;
 using ChatBotKit.Scripting;
 using Microsoft.Extensions.Logging;
@@ -31,6 +32,32 @@ internal sealed class CommandContext(CliStreams io, ScriptCompiler? compiler)
         ChatClientFactory = llm.CreateClient,
         DecisionListeners = [new QuietReasons(IO.Error, definition.Identity.Name)],
     };
+
+    /// <summary>
+    /// Probes the <c>--llm</c> server once, in the background, and says on stderr at start when it is
+    /// not ready (unreachable, key refused, model missing) rather than at the first mention. The bot
+    /// runs either way. Await the task before the command returns.
+    /// </summary>
+    public async Task ReportLlmAsync(LlmSelection llm, CancellationToken cancellationToken)
+    {
+        if (llm.Probe is not { } server)
+        {
+            return;
+        }
+
+        await Task.Yield();
+        try
+        {
+            var report = await LlmHealthProbe.CheckAsync(server, cancellationToken).ConfigureAwait(false);
+            if (report.Status != LlmHealthStatus.Ready)
+            {
+                IO.Status($"the LLM is not ready: {report.Detail}. The bot runs anyway; until the LLM answers, mentions get the fallback reply or none.");
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
 
     /// <summary>Reports each reload of <paramref name="script"/> on stderr: what the new version has, or its diagnostics.</summary>
     public void ReportReloads(ScriptReloader reloader, FileInfo script, Func<ScriptGeneration, string> describe)

@@ -10,7 +10,7 @@ namespace ChatBotKit.Cli;
 /// (<c>ollama</c>, <c>lmstudio</c>, <c>lemonade</c>, <c>openai</c>) or an http(s) base URL is an
 /// OpenAI-compatible server and needs <c>--model</c>.
 /// </summary>
-internal sealed record LlmSelection(string Description, Func<ChatBotDefinition, IChatClient>? CreateClient, bool ForcesOffline = false)
+internal sealed record LlmSelection(string Description, Func<ChatBotDefinition, IChatClient>? CreateClient, bool ForcesOffline = false, LlmOptions? Probe = null)
 {
     /// <summary>The variable an API key for a plain <c>--llm &lt;base-url&gt;</c> is read from, when set.</summary>
     public const string ApiKeyVariable = "STREAMBOT_LLM_API_KEY";
@@ -58,11 +58,12 @@ internal sealed record LlmSelection(string Description, Func<ChatBotDefinition, 
         }
 
         // Metrics (outermost, one request per reply) feed /metrics (chatbotkit_llm_*) and the LLM's level in /health.
-        var client = LlmClient.Create(options with { Model = model }).AsBuilder()
+        var server = options with { Model = model };
+        var client = LlmClient.Create(server).AsBuilder()
             .UseMetrics()
             .UseRetry(Retry)
             .Build();
-        return new LlmSelection($"{model} at {options.BaseUrl}", _ => client);
+        return new LlmSelection($"{model} at {options.BaseUrl}", _ => client, Probe: server);
     }
 
     /// <summary>True when replies will come from the offline responder for <paramref name="definition"/>.</summary>

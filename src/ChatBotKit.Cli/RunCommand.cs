@@ -47,6 +47,7 @@ internal static class RunCommand
 
         var watching = watch ? $"watching {first.Script.Files.Count} file(s), SIGHUP reloads" : "not watching files, SIGHUP reloads";
         io.Status($"{name} is running on {Describe(definition)} · LLM: {llm.Description} · {configuration.Describe()} · {watching}. Ctrl+C stops.");
+        var llmReport = context.ReportLlmAsync(llm, cancellationToken);
         await first.StartAsync(loggerFactory.CreateLogger("Script"), cancellationToken).ConfigureAwait(false);
         await runtime.StartAsync(cancellationToken).ConfigureAwait(false);
         foreach (var failed in runtime.Sources.GetSources().Where(s => s.Platform is null))
@@ -63,6 +64,7 @@ internal static class RunCommand
         }
 
         io.Status($"stopping {name}: replies in flight finish, then the connections close.");
+        await llmReport.ConfigureAwait(false);
 
         // Disposing the reloader runs the current version's stop hooks, once.
         return StreambotApp.Ok;

@@ -22,7 +22,7 @@ internal static class StreambotApp
         var model = new Option<string?>("--model") { Description = "The model name to ask the LLM for." };
         var noWatch = new Option<bool>("--no-watch") { Description = "Do not reload when the script or a file it #loads changes." };
         var http = new Option<string?>("--http") { Description = "Serve /health and /metrics on host:port ('run' defaults to 127.0.0.1:8080; 'off' turns it off).", HelpName = "host:port|off" };
-        var config = new Option<FileInfo?>("--config") { Description = "A configuration file, JSON or YAML by extension (default: bot.yaml or appsettings.json beside the script, if present); STREAMBOT_* environment variables override it.", HelpName = "file" };
+        var config = new Option<FileInfo?>("--config") { Description = "A configuration file, JSON or YAML by extension (default: bot.yaml, bot.yml or appsettings.json beside the script, if present); STREAMBOT_* environment variables override it.", HelpName = "file" };
         var realtime = new Option<bool>("--realtime") { Description = "Replay at the pace of the log's timestamps instead of as fast as possible." };
 
         var run = new Command("run", "Run the bot on the sources its script declares until Ctrl+C or SIGTERM, reloading it on save and it and its configuration on SIGHUP. A script without sources runs on the console like 'chat'.") { script, llm, model, noWatch, http, config };
@@ -41,9 +41,17 @@ internal static class StreambotApp
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in parsed.Errors)
+            if (args is [var first, ..] && !first.StartsWith('-') && root.Subcommands.All(c => c.Name != first))
             {
-                io.Error.WriteLine($"streambot: {error.Message}");
+                // One line for a mistyped command, not one per word the parser could not place.
+                io.Error.WriteLine($"streambot: unknown command '{first}'; the commands are {string.Join(", ", root.Subcommands.Select(c => c.Name))}.");
+            }
+            else
+            {
+                foreach (var error in parsed.Errors)
+                {
+                    io.Error.WriteLine($"streambot: {error.Message}");
+                }
             }
 
             io.Error.WriteLine("Try 'streambot --help'.");

@@ -8,7 +8,8 @@ namespace ChatBotKit.Cli.Tests;
 /// <summary>
 /// An OpenAI-compatible chat completions endpoint on a free loopback port (HttpListener, so the
 /// test project needs no ASP.NET Core, which would keep the logging assemblies out of the child
-/// streambot's folder): the first <see cref="Failures"/> requests answer 500, the rest a reply.
+/// streambot's folder): the first <see cref="Failures"/> chat requests answer 500, the rest a reply;
+/// <c>GET /v1/models</c> lists the one model, and is not counted in <see cref="Requests"/>.
 /// </summary>
 internal sealed class FlakyLlmServer : IAsyncDisposable
 {
@@ -47,6 +48,15 @@ internal sealed class FlakyLlmServer : IAsyncDisposable
         while (_listener.IsListening)
         {
             var context = await _listener.GetContextAsync();
+            if (context.Request.HttpMethod == "GET")
+            {
+                // The model list streambot probes at start; not a chat request.
+                context.Response.ContentType = "application/json";
+                await context.Response.OutputStream.WriteAsync("{\"object\":\"list\",\"data\":[{\"id\":\"llama3.2\",\"object\":\"model\"}]}"u8.ToArray());
+                context.Response.Close();
+                continue;
+            }
+
             var failed = Interlocked.Increment(ref _requests) <= Failures;
             context.Response.StatusCode = failed ? 500 : 200;
             context.Response.ContentType = "application/json";

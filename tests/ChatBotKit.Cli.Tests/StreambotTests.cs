@@ -93,6 +93,29 @@ public sealed class StreambotTests(WarmCompiler warm) : IClassFixture<WarmCompil
         error.Should().Contain("streambot --help");
     }
 
+    [Fact]
+    public async Task Usage_MistypedCommand_OneLineNamingItAndTheCommands()
+    {
+        var (code, _, error) = await RunAsync("", "chta", "bot.csx");
+
+        code.Should().Be(2);
+        Lines(error).Should().Equal(
+            "streambot: unknown command 'chta'; the commands are run, chat, replay, check, ingest.",
+            "Try 'streambot --help'.");
+    }
+
+    [Fact]
+    public async Task Chat_LlmUnreachableAtStart_SaysSoOnceBeforeAnyMention()
+    {
+        var port = ChatBotKit.Testing.LoopbackPort.GetFree();
+
+        var (code, _, error) = await RunAsync("", "chat", Hello, "--no-watch", "--llm", $"http://127.0.0.1:{port}/v1", "--model", "m");
+
+        code.Should().Be(0);
+        Lines(error).Where(l => l.Contains("the LLM is not ready", StringComparison.Ordinal)).Should().ContainSingle()
+            .Which.Should().Contain($"127.0.0.1:{port}").And.Contain("unreachable");
+    }
+
     [Theory]
     [InlineData("chat", "http://127.0.0.1:9/v1")]
     [InlineData("run", "ollama")]
@@ -160,6 +183,7 @@ public sealed class StreambotTests(WarmCompiler warm) : IClassFixture<WarmCompil
         code.Should().Be(0, error);
         server.Requests.Should().Be(2);
         Lines(output).Should().ContainSingle().Which.Should().StartWith("kit: ").And.Contain("Hello there");
+        error.Should().NotContain("the LLM is not ready", "the server lists the model");
     }
 
     [Fact]

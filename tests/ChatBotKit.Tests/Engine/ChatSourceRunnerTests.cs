@@ -129,7 +129,8 @@ public sealed class ChatSourceRunnerTests : EngineTestBase
         await using var engine = Start(definition);
         await using var runner = new ChatSourceRunner(engine, new ChatSourceContext { TimeProvider = Clock });
         var flaky = new ChatSourceRegistration("twitch", new Settings("irc"), _ =>
-            ++attempts <= 2 ? throw new IOException("Connection refused") : new FakeChatSource()) { Channels = ["c"] };
+            ++attempts <= 2 ? throw new IOException("Connection refused") : new FakeChatSource())
+        { Channels = ["c"] };
 
         await runner.ApplyAsync([flaky]);
         runner.GetSources().Single().State.Should().Be(ConnectionState.Disconnected);
