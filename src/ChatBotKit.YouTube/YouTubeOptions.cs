@@ -25,8 +25,9 @@ public sealed record YouTubeOptions
     public int MaxMessageLength { get; init; } = 200;
 
     /// <summary>The options with <see cref="Endpoint"/> from <c>YOUTUBE_ENDPOINT</c> when it is set.</summary>
-    public static YouTubeOptions FromEnvironment() =>
-        Environment.GetEnvironmentVariable("YOUTUBE_ENDPOINT") is { Length: > 0 } endpoint ? new() { Endpoint = new Uri(endpoint) } : new();
+    /// <param name="environment">Reads a variable; the process environment when <see langword="null"/> (a script passes its <c>Env</c>).</param>
+    public static YouTubeOptions FromEnvironment(Func<string, string?>? environment = null) =>
+        (environment ?? Environment.GetEnvironmentVariable)("YOUTUBE_ENDPOINT") is { Length: > 0 } endpoint ? new() { Endpoint = new Uri(endpoint) } : new();
 
     /// <summary>Checks the settings.</summary>
     /// <exception cref="ArgumentException">A setting is out of range; the message names it.</exception>

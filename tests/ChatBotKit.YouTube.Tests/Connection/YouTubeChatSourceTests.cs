@@ -59,6 +59,33 @@ public sealed class YouTubeChatSourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReadEventsAsync_CancelledWhileWaiting_NextReaderGoesOnFromTheSameContinuation()
+    {
+        _server.Answer(LiveChatJson.Page("c2", 2000, LiveChatJson.TextItem("m1", "ann", "first")));
+        _server.Answer(LiveChatJson.Page("c3", 2000, LiveChatJson.TextItem("m2", "ann", "second")));
+        await using var source = Source(FakeYouTube.VideoId);
+        await source.ConnectAsync();
+        using (var stop = new CancellationTokenSource())
+        {
+            await using var first = source.ReadEventsAsync(stop.Token).GetAsyncEnumerator(stop.Token);
+            (await first.MoveNextAsync()).Should().BeTrue();
+            first.Current.Should().BeOfType<MessageReceived>().Which.Text.Should().Be("first");
+            var waiting = first.MoveNextAsync().AsTask();
+            await stop.CancelAsync();
+            await FluentActions.Awaiting(() => waiting).Should().ThrowAsync<OperationCanceledException>();
+        }
+
+        await using var second = source.ReadEventsAsync().GetAsyncEnumerator();
+        var next = second.MoveNextAsync().AsTask();
+        await _clock.AdvanceNextWaitAsync();
+
+        (await next.WaitAsync(TimeSpan.FromSeconds(10))).Should().BeTrue();
+        second.Current.Should().BeOfType<MessageReceived>().Which.Text.Should().Be("second");
+        _server.Polls.Select(p => p.Continuation).Should().Equal(FakeYouTube.AllMessages, "c2");
+        _clock.Waits.Should().Equal(TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
     public async Task Connect_Handle_FindsTheLiveVideoAndPicksTheLiveChatViewByIndex()
     {
         await using var source = Source("@somechannel");

@@ -26,6 +26,15 @@ internal sealed class WatchedClock : TimeProvider
         return timer;
     }
 
+    /// <summary>Waits for the code under test to start a wait, and lets it run out.</summary>
+    public async Task AdvanceNextWaitAsync()
+    {
+        (await _started.WaitAsync(TimeSpan.FromSeconds(20))).Should().BeTrue("the code should start waiting");
+        _waits.TryDequeue(out var wait).Should().BeTrue();
+        Waits.Add(wait);
+        _clock.Advance(wait);
+    }
+
     /// <summary>Lets every wait the code starts run out at once, until <paramref name="done"/> completes.</summary>
     public async Task RunUntilAsync(Task done)
     {
