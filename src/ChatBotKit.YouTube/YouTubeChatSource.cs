@@ -119,6 +119,7 @@ public sealed class YouTubeChatSource : ChatSourceBase
         return base.DisposeCoreAsync();
     }
 
+    // Keyless reading sends nothing; the limits only size the replies the engine prepares before they are dropped.
     private static PlatformLimits LimitsFor(YouTubeOptions options) =>
         new() { MaxMessageLength = options.MaxMessageLength, MessagesPerWindow = 10, SendWindow = TimeSpan.FromSeconds(30) };
 
@@ -132,9 +133,11 @@ public sealed class YouTubeChatSource : ChatSourceBase
         {
             (status, body) = await _client.GetLiveChatAsync(session, _continuation!, cancellationToken).ConfigureAwait(false);
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is HttpRequestException or IOException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            return Refused(ex.Message);
+            // A broken connection, or the HttpClient's own timeout: tried again like a 5xx.
+            return Refused(ex is OperationCanceledException ? "no answer in time" : ex.Message);
         }
 
         if (status != HttpStatusCode.OK)

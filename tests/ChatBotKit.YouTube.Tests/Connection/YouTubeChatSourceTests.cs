@@ -86,6 +86,24 @@ public sealed class YouTubeChatSourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Read_PollWithoutAnswer_IsRetriedAfterTheClientTimeout()
+    {
+        _server.Hang();
+        _server.Answer(LiveChatJson.Page("c2", 2000, LiveChatJson.TextItem("m1", "ann", "after the silence")));
+        using var impatient = new HttpClient { Timeout = TimeSpan.FromMilliseconds(300) };
+        await using var source = new YouTubeChatSource(FakeYouTube.VideoId, new YouTubeOptions { Endpoint = _server.Endpoint }, impatient, _logs, _clock);
+        await source.ConnectAsync();
+        await using var events = source.ReadEventsAsync().GetAsyncEnumerator();
+
+        var next = events.MoveNextAsync().AsTask();
+        await _clock.AdvanceNextWaitAsync();
+
+        (await next.WaitAsync(TimeSpan.FromSeconds(10))).Should().BeTrue();
+        events.Current.Should().BeOfType<MessageReceived>().Which.Text.Should().Be("after the silence");
+        _logs.Entries.Should().ContainSingle(e => e.EventId == 804).Which.Message.Should().Contain("no answer in time");
+    }
+
+    [Fact]
     public async Task Connect_Handle_FindsTheLiveVideoAndPicksTheLiveChatViewByIndex()
     {
         await using var source = Source("@somechannel");

@@ -60,6 +60,9 @@ public sealed class FakeYouTube : IAsyncDisposable
 
     public void Answer(byte[] body) => _script.Enqueue((200, body));
 
+    /// <summary>The next poll gets no answer until the client gives up.</summary>
+    public void Hang() => _script.Enqueue((0, []));
+
     public void Answer(int status, string body = "") => _script.Enqueue((status, Encoding.UTF8.GetBytes(body)));
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
@@ -75,9 +78,9 @@ public sealed class FakeYouTube : IAsyncDisposable
         return Results.Content($"<html><head>{ytcfg}<script>var ytInitialData = {data};</script></head><body></body></html>", "text/html");
     }
 
-    private async Task<IResult> GetLiveChatAsync(HttpRequest request)
+    private async Task<IResult> GetLiveChatAsync(HttpRequest request, CancellationToken aborted)
     {
-        using var body = await JsonDocument.ParseAsync(request.Body);
+        using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: aborted);
         var client = body.RootElement.GetProperty("context").GetProperty("client");
         _polls.Enqueue(new PollRequest(
             request.Query["key"].ToString(),
@@ -88,6 +91,11 @@ public sealed class FakeYouTube : IAsyncDisposable
         if (!_script.TryDequeue(out var answer))
         {
             answer = (200, Parsing.LiveChatJson.Page("idle", 1000));
+        }
+
+        if (answer.Status == 0)
+        {
+            await Task.Delay(Timeout.Infinite, aborted).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         return answer.Status == 200 ? Results.Bytes(answer.Body, "application/json") : Results.StatusCode(answer.Status);
