@@ -141,6 +141,18 @@ public sealed class YouTubeChatSourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Connect_ChannelNotLive_FailsSayingThereIsNoLiveChat()
+    {
+        _server.ServeChat = false;
+        await using var source = Source("@quietchannel");
+
+        var connecting = () => source.ConnectAsync().AsTask();
+
+        (await connecting.Should().ThrowAsync<ChatBotKitException>()).Which.Message.Should().Contain("shows no live chat").And.Contain("/@quietchannel/live");
+        _server.Polls.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task SendAsync_Keyless_IsDroppedWithTheReason()
     {
         await using var source = Source(FakeYouTube.VideoId);

@@ -37,6 +37,9 @@ public sealed class FakeYouTube : IAsyncDisposable
     /// <summary>Whether the watch page carries <c>ytcfg</c>.</summary>
     public bool ServeYtcfg { get; set; } = true;
 
+    /// <summary>Whether the watch page has a live chat (a channel that is not live has none).</summary>
+    public bool ServeChat { get; set; } = true;
+
     public IReadOnlyList<PollRequest> Polls => [.. _polls];
 
     public static async Task<FakeYouTube> StartAsync()
@@ -74,7 +77,8 @@ public sealed class FakeYouTube : IAsyncDisposable
                 + "','visitorData':'visitor-1'}},'INNERTUBE_CONTEXT_CLIENT_NAME':1}") + ");</script>"
             : string.Empty;
         var data = Q("{'currentVideoEndpoint':{'watchEndpoint':{'videoId':'" + VideoId
-            + "'}},'contents':{'twoColumnWatchNextResults':{'conversationBar':{'liveChatRenderer':{'continuations':[{'reloadContinuationData':{'continuation':'top-chat-0'}}]}}}}}");
+            + "'}},'contents':{'twoColumnWatchNextResults':{'conversationBar':{"
+            + (ServeChat ? "'liveChatRenderer':{'continuations':[{'reloadContinuationData':{'continuation':'top-chat-0'}}]}" : string.Empty) + "}}}}");
         return Results.Content($"<html><head>{ytcfg}<script>var ytInitialData = {data};</script></head><body></body></html>", "text/html");
     }
 
