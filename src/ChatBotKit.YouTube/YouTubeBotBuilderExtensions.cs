@@ -1,0 +1,31 @@
+using ChatBotKit.Sources;
+using ChatBotKit.YouTube;
+using ChatBotKit.YouTube.InnerTube;
+
+namespace ChatBotKit;
+
+/// <summary><c>Bot.AddYouTube(...)</c>: declares a YouTube live chat on a bot.</summary>
+public static class YouTubeBotBuilderExtensions
+{
+    /// <summary>
+    /// Declares a YouTube live chat read without an API key (read-only: replies are dropped with
+    /// the reason). Without <paramref name="options"/> the endpoint comes from <c>YOUTUBE_ENDPOINT</c>
+    /// (<see cref="YouTubeOptions.FromEnvironment"/>).
+    /// </summary>
+    /// <param name="builder">The bot.</param>
+    /// <param name="video">A video id, a watch or live URL, an <c>@handle</c> or a channel id (<c>UC…</c>).</param>
+    /// <param name="options">Endpoint and polling settings.</param>
+    /// <param name="name">The source's name within the bot; default <c>youtube</c>.</param>
+    public static ChatBotBuilder AddYouTube(this ChatBotBuilder builder, string video, YouTubeOptions? options = null, string name = "youtube")
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(video);
+        var settings = options ?? YouTubeOptions.FromEnvironment();
+        settings.Validate();
+        _ = VideoTarget.Parse(video); // a mistyped target fails here, at start-up, not at connect
+        return builder.AddSource(new ChatSourceRegistration(name, settings, context => new YouTubeChatSource(video, settings, null, context.LoggerFactory, context.TimeProvider))
+        {
+            Channels = [video],
+        });
+    }
+}
