@@ -11,7 +11,8 @@ internal static class BenchBot
 {
     /// <summary>
     /// The default bot: mention (LLM) and !dice (handler) triggers, the standard filter chain and
-    /// the default rate limits, unless <paramref name="unlimited"/> lifts the limits.
+    /// the default rate limits, unless <paramref name="unlimited"/> lifts the limits (and the reply-loop
+    /// pause, which synthetic traffic at thousands of messages a second from 500 viewers would trip).
     /// </summary>
     public static ChatBotDefinition Definition(IChatClient client, bool unlimited = false, int queueCapacity = 256)
     {
@@ -21,7 +22,7 @@ internal static class BenchBot
             .UseChatClient(client)
             .OnMention()
             .OnCommand("dice", ctx => $"🎲 {ctx.Random.Next(1, 7)}");
-        return (unlimited ? builder.WithRateLimits(RateLimitPolicy.Unlimited) : builder).Build();
+        return (unlimited ? builder.WithRateLimits(RateLimitPolicy.Unlimited).WithLoopLimits(ReplyLoopLimits.Off) : builder).Build();
     }
 
     /// <summary><paramref name="count"/> chat messages over <paramref name="channels"/> channels; every <paramref name="mentionEvery"/>-th mentions the bot (0: never).</summary>
