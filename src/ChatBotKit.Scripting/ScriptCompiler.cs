@@ -57,7 +57,9 @@ public sealed class ScriptCompiler
                 optimizationLevel: OptimizationLevel.Release,
                 sourceReferenceResolver: new ScriptSourceResolver(Presets),
                 metadataReferenceResolver: null,
-                nullableContextOptions: NullableContextOptions.Disable)));
+                // Annotations on, warnings off: `string?` in a script or preset compiles without
+                // CS8632, and nobody is shown nullable-flow warnings they did not ask for.
+                nullableContextOptions: NullableContextOptions.Annotations)));
     }
 
     /// <summary>Where presets are looked up.</summary>

@@ -23,6 +23,27 @@ public sealed class ScriptCompilerTests(CompilerFixture fixture) : IDisposable
     }
 
     [Fact]
+    public void Compile_NullableAnnotations_CompileWithoutWarnings()
+    {
+        var path = _folder.Write("bot.csx", "string? Greeting(string? name) => name is null ? null : $\"hi {name}\";\nBot.WithName(\"kit\");\nstring s = Greeting(null);\n");
+
+        var compiled = fixture.Compiler.Compile(path);
+
+        compiled.Warnings.Should().BeEmpty("annotations are allowed, and nullable-flow warnings are not shown to script authors");
+    }
+
+    [Theory]
+    [InlineData("cohost")]
+    [InlineData("moderation")]
+    [InlineData("trivia")]
+    public void Compile_ShippedPreset_HasNoWarnings(string preset)
+    {
+        var path = _folder.Write("bot.csx", $"#load \"preset:{preset}\"\n");
+
+        fixture.Compiler.Compile(path).Warnings.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Compile_ErrorInLoadedFile_PointsAtTheLoadedFile()
     {
         var helper = _folder.Write("lib/helpers.csx", "// helpers\nvar y = undefinedVariable;\n");
