@@ -110,6 +110,10 @@ internal sealed partial class ChannelWorker
                 _sendGate.Release();
             }
         }
+        catch (OperationCanceledException) when (_engine.ShutdownToken.IsCancellationRequested)
+        {
+            // Shutdown cut the reply short while it waited for its turn to send.
+        }
         catch (Exception ex)
         {
             EngineLog.Unexpected(_engine.Logger, ex, item.CorrelationId, Platform, Channel);
