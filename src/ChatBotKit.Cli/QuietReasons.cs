@@ -2,6 +2,7 @@ using System.Globalization;
 using ChatBotKit.Engine;
 using ChatBotKit.Events;
 using ChatBotKit.Filters;
+using ChatBotKit.RateLimiting;
 
 namespace ChatBotKit.Cli;
 
@@ -46,13 +47,14 @@ internal sealed class QuietReasons(TextWriter output, string botName) : IDecisio
         };
     }
 
+    // The decision's reason for a rate limit is the RateLimitReason's name (ChatBotMetrics.LimitName).
     private string Limit(string? reason, string user) => reason switch
     {
-        "User" => $"{user} had all the replies allowed for now",
-        "Channel" => "the channel had all the replies allowed for now",
-        "Global" => $"{botName} had all the replies allowed across channels for now",
-        "MinimumGap" => $"{botName} replied only a moment ago",
-        "TriggerCooldown" => "the trigger is cooling down",
+        nameof(RateLimitReason.User) => $"{user} had all the replies allowed for now",
+        nameof(RateLimitReason.Channel) => "the channel had all the replies allowed for now",
+        nameof(RateLimitReason.Global) => $"{botName} had all the replies allowed across channels for now",
+        nameof(RateLimitReason.MinimumGap) => $"{botName} replied only a moment ago",
+        nameof(RateLimitReason.TriggerCooldown) => "the trigger is cooling down",
         _ => $"a rate limit held it ({reason})",
     };
 
