@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ChatBotKit.RateLimiting;
 using ChatBotKit.Twitch.Sending;
 
 namespace ChatBotKit.Twitch.Connection;
@@ -10,7 +11,7 @@ namespace ChatBotKit.Twitch.Connection;
 internal sealed class JoinedChannels(TwitchSendLimits limits, TimeProvider time) : IDisposable
 {
     private readonly SemaphoreSlim _joinGate = new(1, 1);
-    private readonly SlidingWindow _joins = new(limits.JoinWindow);
+    private readonly SlidingWindow _joins = new(limits.JoinWindow, limits.JoinsPerWindow);
     private ImmutableHashSet<string> _channels = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
 
     /// <summary>The channels now.</summary>

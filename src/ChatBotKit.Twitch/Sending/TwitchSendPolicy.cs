@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChatBotKit.RateLimiting;
 
 namespace ChatBotKit.Twitch.Sending;
 
@@ -15,7 +16,7 @@ internal sealed class TwitchSendPolicy(TwitchSendLimits limits, TimeProvider tim
     internal const string DuplicateSuffix = " \U000E0000";
 
     private readonly Lock _gate = new();
-    private readonly SlidingWindow _account = new(limits.Window);
+    private readonly SlidingWindow _account = new(limits.Window, limits.ElevatedMessagesPerWindow);
     private readonly Dictionary<string, ChannelSendState> _channels = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The bot's role in <paramref name="channel"/>: elevated (moderator, VIP or broadcaster) raises the limits; moderators and the broadcaster also ignore slow mode.</summary>
