@@ -88,27 +88,53 @@ public sealed class ScriptCompiler
             return cached;
         }
 
-        string text;
+        var compiled = Compile(Read(fullPath), fullPath);
+        Cache?.Store(compiled, Presets);
+        return compiled;
+    }
+
+    /// <summary>
+    /// Lists where the script at <paramref name="path"/> and every file it <c>#load</c>s reach outside
+    /// the bot API (files, processes, network, reflection, native code, environment variables), found
+    /// by the symbols the code binds to. Nothing is run. Use it before trusting a script from someone else.
+    /// </summary>
+    /// <exception cref="ScriptException">The script cannot be read or does not compile.</exception>
+    public IReadOnlyList<ScriptReach> Inspect(string path)
+    {
+        var fullPath = Path.GetFullPath(path);
+        var compilation = CreateCompilation(Read(fullPath), fullPath);
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(ToDiagnostic).ToList();
+        if (errors.Count > 0)
+        {
+            throw new ScriptException(errors);
+        }
+
+        return ReachFinder.Find(compilation);
+    }
+
+    private static SourceText Read(string fullPath)
+    {
         try
         {
-            text = File.ReadAllText(fullPath);
+            return SourceText.From(File.ReadAllText(fullPath), Encoding.UTF8);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ScriptException([new ScriptDiagnostic(fullPath, 0, 0, "error", ScriptDiagnostic.MissingScript, $"cannot read the script: {e.Message}")], e);
         }
+    }
 
-        var compiled = Compile(SourceText.From(text, Encoding.UTF8), fullPath);
-        Cache?.Store(compiled, Presets);
-        return compiled;
+    private CSharpCompilation CreateCompilation(SourceText text, string fullPath)
+    {
+        var tree = CSharpSyntaxTree.ParseText(text, _options.Value.Parse, fullPath);
+        var name = $"streambot-script-{Interlocked.Increment(ref _counter)}";
+        return CSharpCompilation.CreateScriptCompilation(
+            name, tree, SharedReferences.Value, _options.Value.Compilation, previousScriptCompilation: null, returnType: typeof(object), globalsType: typeof(ScriptGlobals));
     }
 
     private CompiledScript Compile(SourceText text, string fullPath)
     {
-        var tree = CSharpSyntaxTree.ParseText(text, _options.Value.Parse, fullPath);
-        var name = $"streambot-script-{Interlocked.Increment(ref _counter)}";
-        var compilation = CSharpCompilation.CreateScriptCompilation(
-            name, tree, SharedReferences.Value, _options.Value.Compilation, previousScriptCompilation: null, returnType: typeof(object), globalsType: typeof(ScriptGlobals));
+        var compilation = CreateCompilation(text, fullPath);
 
         using var image = new MemoryStream();
         using var symbols = new MemoryStream();
