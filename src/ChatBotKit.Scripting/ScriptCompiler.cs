@@ -153,7 +153,7 @@ public sealed class ScriptCompiler
 
         var entry = compilation.GetEntryPoint(CancellationToken.None)
             ?? throw new ScriptException([new ScriptDiagnostic(fullPath, 0, 0, "error", "SB0000", "the compiler produced no entry point")]);
-        var files = compilation.SyntaxTrees.Select(t => t.FilePath).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var files = compilation.SyntaxTrees.Select(t => t.FilePath).Where(p => p.Length > 0 && !EditorGlobals.IsStub(p)).Distinct(StringComparer.Ordinal).ToList();
         return new CompiledScript(
             fullPath, files, image.ToArray(), symbols.ToArray(),
             entry.ContainingType.MetadataName,
@@ -179,6 +179,9 @@ public sealed class ScriptCompiler
 
         return new ScriptDiagnostic(path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1, severity, d.Id, message);
     }
+
+    /// <summary>The files of the assemblies scripts are compiled against: the framework's, the SDK's and the connectors' beside the host.</summary>
+    internal static IReadOnlyList<string> ReferencePaths => SharedReferences.Value.OfType<PortableExecutableReference>().Select(r => r.FilePath!).ToList();
 
     private static ImmutableArray<MetadataReference> CreateReferences()
     {

@@ -2,6 +2,13 @@
 //   streambot chat bot.csx
 // Save this file while the bot runs and the new version takes over at once; if it does not
 // compile, the running version keeps answering and the errors are printed.
+// The #load below gives editors the script's globals (Bot, Log, Config, Env); streambot reads it as empty.
+#load ".streambot/globals.csx"
+using System.Collections.Generic;
+using ChatBotKit;
+using ChatBotKit.Prompting;
+using ChatBotKit.RateLimiting;
+using Microsoft.Extensions.Logging;
 //#if (IsTwitch)
 // On Twitch: TWITCH_OAUTH_TOKEN=... streambot run bot.csx   (channel and nick are in bot.yaml)
 using ChatBotKit.Twitch;
