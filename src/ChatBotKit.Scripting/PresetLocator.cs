@@ -2,7 +2,8 @@ namespace ChatBotKit.Scripting;
 
 /// <summary>
 /// Finds <c>#load "preset:&lt;name&gt;"</c> files: <c>&lt;folder&gt;/&lt;name&gt;.csx</c> in the first
-/// of <see cref="Folders"/> that has it.
+/// of <see cref="Folders"/> that has it. A script's own <c>presets/</c> folder comes first
+/// (<see cref="ForScript"/>), then the user's (<see cref="UserFolder"/>), then those shipped with the tool.
 /// </summary>
 public sealed class PresetLocator
 {
@@ -16,12 +17,20 @@ public sealed class PresetLocator
     public IReadOnlyList<string> Folders { get; }
 
     /// <summary>
-    /// The default search: <c>scripts/presets</c> next to the tool (shipped with it), then
-    /// <c>scripts/presets</c> in the current folder or the nearest parent that has one (a repo checkout).
+    /// The user's presets: <c>streambot/presets</c> under <c>$XDG_CONFIG_HOME</c>, or else under
+    /// <c>~/.config</c> (the application-data folder on Windows).
+    /// </summary>
+    public static string UserFolder =>
+        Path.Combine(Environment.GetEnvironmentVariable("XDG_CONFIG_HOME") is { Length: > 0 } xdg ? xdg : Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData), "streambot", "presets");
+
+    /// <summary>
+    /// The default search: the user's presets (<see cref="UserFolder"/>), then <c>scripts/presets</c>
+    /// next to the tool (shipped with it), then <c>scripts/presets</c> in the current folder or the
+    /// nearest parent that has one (a repo checkout).
     /// </summary>
     public static PresetLocator CreateDefault()
     {
-        var folders = new List<string> { Path.Combine(AppContext.BaseDirectory, "scripts", "presets") };
+        var folders = new List<string> { UserFolder, Path.Combine(AppContext.BaseDirectory, "scripts", "presets") };
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, "scripts", "presets");
@@ -34,6 +43,10 @@ public sealed class PresetLocator
 
         return new PresetLocator(folders);
     }
+
+    /// <summary>This search with the <c>presets/</c> folder beside <paramref name="scriptPath"/> first, so a bot's own presets win.</summary>
+    public PresetLocator ForScript(string scriptPath) =>
+        new([Path.Combine(Path.GetDirectoryName(Path.GetFullPath(scriptPath)) ?? ".", "presets"), .. Folders]);
 
     /// <summary>True when <paramref name="reference"/> is a <c>preset:</c> reference.</summary>
     public static bool IsPreset(string reference) => reference.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase);

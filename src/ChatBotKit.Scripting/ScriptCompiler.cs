@@ -55,14 +55,13 @@ public sealed class ScriptCompiler
                 OutputKind.DynamicallyLinkedLibrary,
                 usings: Imports,
                 optimizationLevel: OptimizationLevel.Release,
-                sourceReferenceResolver: new ScriptSourceResolver(Presets),
                 metadataReferenceResolver: null,
                 // Annotations on, warnings off: `string?` in a script or preset compiles without
                 // CS8632, and nobody is shown nullable-flow warnings they did not ask for.
                 nullableContextOptions: NullableContextOptions.Annotations)));
     }
 
-    /// <summary>Where presets are looked up.</summary>
+    /// <summary>Where presets are looked up, after the <c>presets/</c> folder beside each script (<see cref="PresetLocator.ForScript"/>).</summary>
     public PresetLocator Presets { get; }
 
     /// <summary>The on-disk cache of compiled scripts, or null.</summary>
@@ -76,20 +75,21 @@ public sealed class ScriptCompiler
             var words = new List<string> { "a" }.Where(w => w.Length > 0).ToList();
             OnStart(() => Log.LogInformation("{Count}", words.Count));
             """;
-        _ = Compile(SourceText.From(Sample, Encoding.UTF8), Path.Combine(AppContext.BaseDirectory, "warm-up.csx"));
+        _ = Compile(SourceText.From(Sample, Encoding.UTF8), Path.Combine(AppContext.BaseDirectory, "warm-up.csx"), Presets);
     }
 
     /// <summary>Compiles the script at <paramref name="path"/>; throws <see cref="ScriptException"/> with every error.</summary>
     public CompiledScript Compile(string path)
     {
         var fullPath = Path.GetFullPath(path);
-        if (Cache?.TryLoad(fullPath, Presets) is { } cached)
+        var presets = Presets.ForScript(fullPath);
+        if (Cache?.TryLoad(fullPath, presets) is { } cached)
         {
             return cached;
         }
 
-        var compiled = Compile(Read(fullPath), fullPath);
-        Cache?.Store(compiled, Presets);
+        var compiled = Compile(Read(fullPath), fullPath, presets);
+        Cache?.Store(compiled, presets);
         return compiled;
     }
 
@@ -102,8 +102,9 @@ public sealed class ScriptCompiler
     public IReadOnlyList<ScriptReach> Inspect(string path)
     {
         var fullPath = Path.GetFullPath(path);
-        var compilation = CreateCompilation(Read(fullPath), fullPath);
-        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(ToDiagnostic).ToList();
+        var presets = Presets.ForScript(fullPath);
+        var compilation = CreateCompilation(Read(fullPath), fullPath, presets);
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => ToDiagnostic(d, presets)).ToList();
         if (errors.Count > 0)
         {
             throw new ScriptException(errors);
@@ -124,17 +125,17 @@ public sealed class ScriptCompiler
         }
     }
 
-    private CSharpCompilation CreateCompilation(SourceText text, string fullPath)
+    private CSharpCompilation CreateCompilation(SourceText text, string fullPath, PresetLocator presets)
     {
         var tree = CSharpSyntaxTree.ParseText(text, _options.Value.Parse, fullPath);
         var name = $"streambot-script-{Interlocked.Increment(ref _counter)}";
         return CSharpCompilation.CreateScriptCompilation(
-            name, tree, SharedReferences.Value, _options.Value.Compilation, previousScriptCompilation: null, returnType: typeof(object), globalsType: typeof(ScriptGlobals));
+            name, tree, SharedReferences.Value, _options.Value.Compilation.WithSourceReferenceResolver(new ScriptSourceResolver(presets)), previousScriptCompilation: null, returnType: typeof(object), globalsType: typeof(ScriptGlobals));
     }
 
-    private CompiledScript Compile(SourceText text, string fullPath)
+    private CompiledScript Compile(SourceText text, string fullPath, PresetLocator presets)
     {
-        var compilation = CreateCompilation(text, fullPath);
+        var compilation = CreateCompilation(text, fullPath, presets);
 
         using var image = new MemoryStream();
         using var symbols = new MemoryStream();
@@ -143,7 +144,7 @@ public sealed class ScriptCompiler
         var diagnostics = result.Diagnostics
             .Where(d => d.Severity >= DiagnosticSeverity.Warning && !UnsupportedFeatures.IsExplainedBy(d, unsupported))
             .Concat(unsupported)
-            .Select(ToDiagnostic)
+            .Select(d => ToDiagnostic(d, presets))
             .OrderBy(d => d.Path, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column)
             .ToList();
         if (!result.Success || unsupported.Count > 0)
@@ -161,7 +162,7 @@ public sealed class ScriptCompiler
             [.. diagnostics.Where(d => !d.IsError)]);
     }
 
-    private ScriptDiagnostic ToDiagnostic(Diagnostic d)
+    private static ScriptDiagnostic ToDiagnostic(Diagnostic d, PresetLocator presets)
     {
         var span = d.Location.GetMappedLineSpan();
         var path = span.Path ?? "";
@@ -169,7 +170,7 @@ public sealed class ScriptCompiler
         var message = d.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
         if (d.Id == "CS1504" && message.Contains(PresetLocator.Prefix, StringComparison.OrdinalIgnoreCase))
         {
-            var available = Presets.Available();
+            var available = presets.Available();
             var start = message.IndexOf(PresetLocator.Prefix, StringComparison.OrdinalIgnoreCase);
             var end = message.IndexOf('\'', start);
             var preset = end > start ? message[(start + PresetLocator.Prefix.Length)..end] : message[start..];

@@ -136,11 +136,20 @@ public sealed class ScriptCompilerTests(CompilerFixture fixture) : IDisposable
     }
 
     [Fact]
-    public void PresetLocator_Default_FindsThePresetsShippedNextToTheTool()
+    public void PresetLocator_Default_SearchesTheUsersPresetsThenThoseShippedNextToTheTool()
     {
         var locator = PresetLocator.CreateDefault();
 
-        locator.Folders[0].Should().Be(Path.Combine(AppContext.BaseDirectory, "scripts", "presets"));
+        locator.Folders.Take(2).Should().Equal(PresetLocator.UserFolder, Path.Combine(AppContext.BaseDirectory, "scripts", "presets"));
         locator.Find("trivia").Should().Be(Path.Combine(AppContext.BaseDirectory, "scripts", "presets", "trivia.csx"));
+    }
+
+    [Fact]
+    public void Compile_APresetInTheScriptsOwnPresetsFolder_WinsOverTheShippedOne()
+    {
+        var own = _folder.Write("presets/trivia.csx", "Bot.OnCommand(\"trivia\", _ => \"my own trivia\");\n");
+        var main = _folder.Write("bot.csx", "#load \"preset:trivia\"\nBot.WithName(\"kit\");\n");
+
+        fixture.Compiler.Compile(main).Files.Should().BeEquivalentTo([main, own]);
     }
 }
