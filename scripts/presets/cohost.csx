@@ -1,3 +1,7 @@
+//! name: cohost
+//! description: A friendly co-host: answers mentions and private messages through the language model and joins lively chat now and then.
+//! author: ChatBotKit contributors
+//! version: 1.0.0
 // preset:cohost: a friendly co-host. Load it with  #load "preset:cohost"  and then name your bot.
 // It answers mentions and private messages, greets now and then when chat is lively, and
 // welcomes raiders. Everything it says goes through the language model.

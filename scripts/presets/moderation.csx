@@ -1,3 +1,7 @@
+//! name: moderation
+//! description: Warns politely about caps spam and links from viewers without a role; never times out or bans.
+//! author: ChatBotKit contributors
+//! version: 1.0.0
 // preset:moderation: a moderation helper. Load it with  #load "preset:moderation".
 // It warns (politely, in chat) about caps spam and about links posted by viewers who are not
 // subscribers, moderators, VIPs or the broadcaster. It never times out or bans anyone: that

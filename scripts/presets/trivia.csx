@@ -1,3 +1,7 @@
+//! name: trivia
+//! description: A quiz host: !trivia asks, !answer answers, !score and !top show the points. No language model.
+//! author: ChatBotKit contributors
+//! version: 1.0.0
 // preset:trivia: a quiz host. Load it with  #load "preset:trivia".
 // Commands: !trivia asks a question, !answer <text> answers it, !score shows your points,
 // !top shows the leaderboard. Scores live in memory: a reload or restart starts them afresh.

@@ -30,6 +30,9 @@ public sealed record ScriptDiagnostic(string Path, int Line, int Column, string 
     /// <summary>Host code: a script used <c>dynamic</c>, which scripts cannot late-bind.</summary>
     public const string DynamicNotSupported = "SB0007";
 
+    /// <summary>Host code: a loaded preset needs a configuration key the configuration does not set.</summary>
+    public const string MissingPresetSetting = "SB0008";
+
     /// <summary>True for errors.</summary>
     public bool IsError => Severity == "error";
 

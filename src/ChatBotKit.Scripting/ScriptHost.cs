@@ -39,6 +39,7 @@ public sealed class ScriptHost
     /// <summary>Loads an already compiled script into a new generation and runs its top level.</summary>
     public async Task<ScriptGeneration> RunAsync(CompiledScript script, CancellationToken cancellationToken = default)
     {
+        CheckPresetSettings(script);
         var number = Interlocked.Increment(ref _generations);
         var context = new ScriptLoadContext($"streambot-generation-{number}");
         var logger = (Options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Script");
@@ -93,6 +94,23 @@ public sealed class ScriptHost
         catch (ChatBotConfigurationException e)
         {
             throw new ScriptException([new ScriptDiagnostic(script.Path, 0, 0, "error", ScriptDiagnostic.InvalidBot, e.Message)], e);
+        }
+    }
+
+    // Every loaded file may declare `//! needs: key`; a key the configuration lacks stops the load, naming the key and the file that needs it.
+    private void CheckPresetSettings(CompiledScript script)
+    {
+        var config = Options.Config ?? new Dictionary<string, string>();
+        var missing = script.Files
+            .Where(f => !string.Equals(f, script.Path, StringComparison.Ordinal))
+            .Select(PresetManifest.Read)
+            .SelectMany(m => m.Needs.Where(n => !config.TryGetValue(n.Key, out var value) || string.IsNullOrWhiteSpace(value))
+                .Select(n => new ScriptDiagnostic(m.Path, n.Line, 1, "error", ScriptDiagnostic.MissingPresetSetting,
+                    $"preset '{m.Name}' needs the setting '{n.Key}'; set it in the bot's configuration (bot.yaml, appsettings.json or an environment variable)")))
+            .ToList();
+        if (missing.Count > 0)
+        {
+            throw new ScriptException(missing);
         }
     }
 
