@@ -1,6 +1,7 @@
 using ChatBotKit.Context;
 using ChatBotKit.Events;
 using ChatBotKit.Filters;
+using ChatBotKit.Policies;
 using ChatBotKit.Prompting;
 using ChatBotKit.RateLimiting;
 using ChatBotKit.Sources;
@@ -41,13 +42,13 @@ internal sealed partial class ChannelWorker
         var (_, item, active, trigger, request, history, slots, random) = pending;
         var recorded = trigger is not IConfirmingTrigger;
         var sent = 0;
-        SemaphoreSlim? slot = null;
+        ConcurrencyGate? slot = null;
         try
         {
             var definition = active.Definition;
             if (slots is not null)
             {
-                if (!await WaitForSlotAsync(slots, definition.LlmQueueWait).ConfigureAwait(false))
+                if (!await slots.TryEnterAsync(definition.LlmQueueWait, _engine.TimeProvider, _engine.ShutdownToken).ConfigureAwait(false))
                 {
                     Decide(item, DecisionOutcome.LlmBusy, trigger, DecisionReasons.LlmBusy);
                     return;
@@ -132,37 +133,11 @@ internal sealed partial class ChannelWorker
         }
     }
 
-    /// <summary>Takes one of the channel's LLM call slots, waiting up to <paramref name="wait"/> on the engine's clock.</summary>
-    private async Task<bool> WaitForSlotAsync(SemaphoreSlim slots, TimeSpan wait)
-    {
-        if (slots.Wait(0))
-        {
-            return true;
-        }
-
-        if (wait <= TimeSpan.Zero)
-        {
-            return false;
-        }
-
-        using var timer = new CancellationTokenSource(wait, _engine.TimeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, _engine.ShutdownToken);
-        try
-        {
-            await slots.WaitAsync(linked.Token).ConfigureAwait(false);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
     private async Task<bool> ConfirmAsync(WorkItem item, IConfirmingTrigger trigger, ReplyContext context, RateLimitRequest request, ChatBotDefinition definition)
     {
         try
         {
-            if (!await WithTimeout(token => trigger.ConfirmAsync(context, token).AsTask(), definition.LlmTimeout).ConfigureAwait(false))
+            if (!await Deadline.RunAsync(token => trigger.ConfirmAsync(context, token).AsTask(), definition.LlmTimeout, _engine.TimeProvider, _engine.ShutdownToken).ConfigureAwait(false))
             {
                 Decide(item, DecisionOutcome.Declined, trigger);
                 return false;
@@ -170,7 +145,7 @@ internal sealed partial class ChannelWorker
         }
         catch (Exception ex) when (!_engine.ShutdownToken.IsCancellationRequested)
         {
-            var timedOut = ex is OperationCanceledException;
+            var timedOut = ex is TimeoutException;
             Decide(item, timedOut ? DecisionOutcome.LlmTimeout : DecisionOutcome.LlmFailed, trigger, timedOut ? DecisionReasons.LlmTimeout : DecisionReasons.LlmFailed);
             return false;
         }
@@ -193,12 +168,12 @@ internal sealed partial class ChannelWorker
         try
         {
             // Its own task: a handler that never returns (a script's endless loop) still times out.
-            return new(await WithTimeout(token => Task.Run(() => handler(context, token).AsTask(), token), definition.HandlerTimeout).ConfigureAwait(false));
+            return new(await Deadline.RunAsync(token => Task.Run(() => handler(context, token).AsTask(), token), definition.HandlerTimeout, _engine.TimeProvider, _engine.ShutdownToken).ConfigureAwait(false));
         }
         catch (Exception ex) when (!_engine.ShutdownToken.IsCancellationRequested)
         {
             EngineLog.HandlerFailed(_engine.Logger, ex, item.CorrelationId, trigger.Name);
-            return new(null, DecisionOutcome.HandlerFailed, ex is OperationCanceledException ? DecisionReasons.HandlerTimeout : ex.GetType().Name);
+            return new(null, DecisionOutcome.HandlerFailed, ex is TimeoutException ? DecisionReasons.HandlerTimeout : ex.GetType().Name);
         }
     }
 
@@ -209,10 +184,10 @@ internal sealed partial class ChannelWorker
         var options = new ChatOptions { MaxOutputTokens = definition.Personality.MaxOutputTokens };
         try
         {
-            var response = await WithTimeout(token => active.ChatClient.GetResponseAsync(messages, options, token), definition.LlmTimeout).ConfigureAwait(false);
+            var response = await Deadline.RunAsync(token => active.ChatClient.GetResponseAsync(messages, options, token), definition.LlmTimeout, _engine.TimeProvider, _engine.ShutdownToken).ConfigureAwait(false);
             return new(response.Text);
         }
-        catch (OperationCanceledException) when (!_engine.ShutdownToken.IsCancellationRequested)
+        catch (TimeoutException)
         {
             EngineLog.LlmTimedOut(_engine.Logger, item.CorrelationId, trigger.Name, definition.LlmTimeout);
             return new(definition.FallbackReply, DecisionOutcome.LlmTimeout, DecisionReasons.LlmTimeout);
@@ -224,17 +199,6 @@ internal sealed partial class ChannelWorker
             EngineLog.LlmFailureDetails(_engine.Logger, ex, item.CorrelationId);
             return new(definition.FallbackReply, DecisionOutcome.LlmFailed, DecisionReasons.LlmFailed);
         }
-    }
-
-    /// <summary>
-    /// Runs <paramref name="call"/> with a token that is cancelled after <paramref name="timeout"/>
-    /// on the engine's clock, or at shutdown; stops waiting at that point even if the call ignores its token.
-    /// </summary>
-    private async Task<T> WithTimeout<T>(Func<CancellationToken, Task<T>> call, TimeSpan timeout)
-    {
-        using var timer = new CancellationTokenSource(timeout, _engine.TimeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, _engine.ShutdownToken);
-        return await call(linked.Token).WaitAsync(linked.Token).ConfigureAwait(false);
     }
 
     private async Task<int> SendAsync(WorkItem item, ITrigger trigger, ChatBotDefinition definition, IReadOnlyList<string> parts)
@@ -337,7 +301,7 @@ internal sealed partial class ChannelWorker
         ITrigger Trigger,
         RateLimitRequest Request,
         ContextEntry[] History,
-        SemaphoreSlim? Slots,
+        ConcurrencyGate? Slots,
         Random Random);
 
     /// <summary>A reply's text, or why there is none (or why it is the fallback).</summary>

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using ChatBotKit.Context;
 using ChatBotKit.Events;
+using ChatBotKit.Policies;
 using ChatBotKit.RateLimiting;
 using ChatBotKit.Sources;
 using ChatBotKit.Text;
@@ -21,8 +22,7 @@ internal sealed partial class ChannelWorker : IDisposable
     private readonly ReplyLoopGuard _loopGuard = new();
     private readonly SemaphoreSlim _sendGate = new(1, 1);
     private readonly int? _seed;
-    private SemaphoreSlim _llmSlots;
-    private int _llmSlotCount;
+    private ConcurrencyGate _llmSlots;
     private IChatSource? _lastSource;
     private int _messagesSinceBotSpoke;
     private long _messageCount;
@@ -36,8 +36,7 @@ internal sealed partial class ChannelWorker : IDisposable
         Channel = channel;
         var definition = active.Definition;
         Context = new ContextWindow(definition.ContextWindowSize, definition.ContextMaxAge);
-        _llmSlotCount = definition.MaxConcurrentLlmCalls;
-        _llmSlots = new SemaphoreSlim(_llmSlotCount);
+        _llmSlots = new ConcurrencyGate(definition.MaxConcurrentLlmCalls);
         _seed = engine.Options.RandomSeed is { } seed ? ChannelSeed(seed, platform, channel) : null;
         _random = _seed is { } s ? new Random(s) : new Random();
         _queue = System.Threading.Channels.Channel.CreateBounded<WorkItem>(
@@ -75,11 +74,10 @@ internal sealed partial class ChannelWorker : IDisposable
     {
         var definition = active.Definition;
         Context.Reconfigure(definition.ContextWindowSize, definition.ContextMaxAge);
-        if (_llmSlotCount != definition.MaxConcurrentLlmCalls)
+        if (_llmSlots.MaxConcurrent != definition.MaxConcurrentLlmCalls)
         {
-            // Replies in flight release the semaphore they took; new replies use the new one.
-            _llmSlotCount = definition.MaxConcurrentLlmCalls;
-            _llmSlots = new SemaphoreSlim(_llmSlotCount);
+            // Replies in flight release the gate they entered; new replies use the new one.
+            _llmSlots = new ConcurrencyGate(definition.MaxConcurrentLlmCalls);
         }
 
         StartTimers(definition.Triggers);
