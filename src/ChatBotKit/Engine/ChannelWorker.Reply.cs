@@ -18,8 +18,8 @@ internal sealed partial class ChannelWorker
         // The reply's randomness is drawn first, on the loop, whether or not the reply gets an LLM
         // slot: a busy LLM must not shift the seeded rolls of the events after it.
         var random = _seed is null ? Random.Shared : new Random(_random.Next());
-        var slots = trigger.Handler is null || trigger is IConfirmingTrigger ? _llmSlots : null;
-        if (trigger is IConfirmingTrigger)
+        var slots = trigger.Responder.UsesLanguageModel ? _llmSlots : null;
+        if (trigger.Responder.Confirm is not null)
         {
             _lastAsked[trigger.Name] = item.Now;
         }
@@ -40,7 +40,8 @@ internal sealed partial class ChannelWorker
     private async Task ReplyAsync(PendingReply pending)
     {
         var (_, item, active, trigger, request, history, slots, random) = pending;
-        var recorded = trigger is not IConfirmingTrigger;
+        var responder = trigger.Responder;
+        var recorded = responder.Confirm is null;
         var sent = 0;
         ConcurrencyGate? slot = null;
         try
@@ -68,19 +69,19 @@ internal sealed partial class ChannelWorker
                 Random = random,
                 CorrelationId = item.CorrelationId,
             };
-            if (trigger is IConfirmingTrigger confirming)
+            if (responder.Confirm is { } confirm)
             {
-                recorded = await ConfirmAsync(item, confirming, context, request, definition).ConfigureAwait(false);
+                recorded = await ConfirmAsync(item, trigger, confirm, context, request, definition).ConfigureAwait(false);
                 if (!recorded)
                 {
                     return;
                 }
             }
 
-            var fromModel = trigger.Handler is null;
-            var reply = fromModel
-                ? await AskLlmAsync(item, trigger, active, history).ConfigureAwait(false)
-                : await RunHandlerAsync(item, trigger, trigger.Handler!, context, definition).ConfigureAwait(false);
+            var fromModel = responder.Handler is null;
+            var reply = responder.Handler is { } handler
+                ? await RunHandlerAsync(item, trigger, handler, context, definition).ConfigureAwait(false)
+                : await AskLlmAsync(item, trigger, active, history).ConfigureAwait(false);
             if (string.IsNullOrWhiteSpace(reply.Text))
             {
                 Decide(item, reply.Failure ?? DecisionOutcome.NoReply, trigger, reply.Reason);
@@ -133,11 +134,11 @@ internal sealed partial class ChannelWorker
         }
     }
 
-    private async Task<bool> ConfirmAsync(WorkItem item, IConfirmingTrigger trigger, ReplyContext context, RateLimitRequest request, ChatBotDefinition definition)
+    private async Task<bool> ConfirmAsync(WorkItem item, ITrigger trigger, ReplyConfirmation confirm, ReplyContext context, RateLimitRequest request, ChatBotDefinition definition)
     {
         try
         {
-            if (!await Deadline.RunAsync(token => trigger.ConfirmAsync(context, token).AsTask(), definition.LlmTimeout, _engine.TimeProvider, _engine.ShutdownToken).ConfigureAwait(false))
+            if (!await Deadline.RunAsync(token => confirm(context, token).AsTask(), definition.LlmTimeout, _engine.TimeProvider, _engine.ShutdownToken).ConfigureAwait(false))
             {
                 Decide(item, DecisionOutcome.Declined, trigger);
                 return false;

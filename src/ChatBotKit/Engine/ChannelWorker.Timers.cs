@@ -8,15 +8,15 @@ internal sealed partial class ChannelWorker
     private readonly Lock _timerGate = new();
     private List<ChannelTimer> _timers = [];
 
-    /// <summary>Replaces the channel's timers with one per <see cref="TimerTrigger"/> in <paramref name="triggers"/>.</summary>
+    /// <summary>Replaces the channel's timers with one per trigger in <paramref name="triggers"/> that has a <see cref="ITrigger.TimerInterval"/>.</summary>
     private void StartTimers(IEnumerable<ITrigger> triggers)
     {
         List<ChannelTimer> started = [];
         foreach (var trigger in triggers)
         {
-            if (trigger is TimerTrigger timer)
+            if (trigger.TimerInterval is { } interval)
             {
-                started.Add(new ChannelTimer(this, timer));
+                started.Add(new ChannelTimer(this, trigger.Name, interval));
             }
         }
 
@@ -45,7 +45,7 @@ internal sealed partial class ChannelWorker
             Platform = Platform,
             Channel = Channel,
             Timestamp = now,
-            Trigger = timer.Trigger,
+            Timer = timer.Name,
             MessagesSinceLastTick = (int)Math.Min(since, int.MaxValue),
         };
         Enqueue(new WorkItem(tick, source, CorrelationId.Next(), now));
@@ -57,15 +57,15 @@ internal sealed partial class ChannelWorker
         private readonly ChannelWorker _worker;
         private long _messageCountAtLastTick;
 
-        public ChannelTimer(ChannelWorker worker, TimerTrigger trigger)
+        public ChannelTimer(ChannelWorker worker, string name, TimeSpan interval)
         {
             _worker = worker;
-            Trigger = trigger;
+            Name = name;
             _messageCountAtLastTick = Interlocked.Read(ref worker._messageCount);
-            _timer = worker._engine.TimeProvider.CreateTimer(static state => ((ChannelTimer)state!).Fire(), this, trigger.Interval, trigger.Interval);
+            _timer = worker._engine.TimeProvider.CreateTimer(static state => ((ChannelTimer)state!).Fire(), this, interval, interval);
         }
 
-        public TimerTrigger Trigger { get; }
+        public string Name { get; }
 
         /// <summary>Viewer messages since the previous tick; resets the count.</summary>
         public long TakeMessagesSinceLastTick()

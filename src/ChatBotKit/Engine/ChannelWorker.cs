@@ -173,7 +173,7 @@ internal sealed partial class ChannelWorker : IDisposable
                 continue;
             }
 
-            var request = new RateLimitRequest(Platform, Channel, user?.Id, user?.Roles ?? ChatRoles.None, trigger.Name, trigger.Cooldown);
+            var request = new RateLimitRequest(Platform, Channel, user?.Id, user?.Roles ?? ChatRoles.None, trigger.Name, trigger.Policy.Cooldown);
             var verdict = _engine.RateLimiter.Evaluate(request, item.Now);
             if (verdict.Reason == RateLimitReason.TriggerCooldown || AskedRecently(trigger, item.Now))
             {
@@ -181,7 +181,8 @@ internal sealed partial class ChannelWorker : IDisposable
                 continue;
             }
 
-            if (trigger.Probability < 1 && _random.NextDouble() >= trigger.Probability)
+            var probability = trigger.Policy.Probability;
+            if (probability < 1 && _random.NextDouble() >= probability)
             {
                 (skipped, skipReason) = (trigger, DecisionReasons.Probability);
                 continue;
@@ -203,7 +204,7 @@ internal sealed partial class ChannelWorker : IDisposable
 
     // A confirming trigger's cooldown also spaces out its questions, whatever the answer was.
     private bool AskedRecently(ITrigger trigger, DateTimeOffset now) =>
-        trigger is IConfirmingTrigger && _lastAsked.TryGetValue(trigger.Name, out var asked) && asked + trigger.Cooldown > now;
+        trigger.Responder.Confirm is not null && _lastAsked.TryGetValue(trigger.Name, out var asked) && asked + trigger.Policy.Cooldown > now;
 
     private bool Matches(ITrigger trigger, in TriggerContext context, in WorkItem item)
     {
