@@ -47,8 +47,7 @@ public sealed partial class ChatBotBuilder
             else
             {
                 Require(!string.IsNullOrWhiteSpace(trigger.Name), $"{path}.Name", "must not be empty");
-                Require(trigger.Probability is >= 0 and <= 1, $"{path}.Probability", $"must be between 0 and 1 (was {trigger.Probability})");
-                Require(trigger.Cooldown >= TimeSpan.Zero, $"{path}.Cooldown", $"must not be negative (was {trigger.Cooldown})");
+                trigger.Policy.Validate(path);
             }
 
             var first = _triggers.FindIndex(t => string.Equals(t.Name, trigger.Name, StringComparison.OrdinalIgnoreCase));

@@ -40,9 +40,9 @@ public sealed class ChatBotBuilderTests
         { "Triggers[1].Name", b => b.AddTrigger(new MentionTrigger { Name = "hello" }).AddTrigger(new KeywordTrigger("hi") { Name = "HELLO" }) },
         { "Triggers[1].Name", b => b.OnKeywords(["a"]).AddTrigger(new KeywordTrigger("b")) },
         { "Triggers[0].Name", b => b.AddTrigger(new CustomTrigger { Name = " " }) },
-        { "Triggers[0].Probability", b => b.AddTrigger(new CustomTrigger { Probability = 2 }) },
-        { "Triggers[0].Probability", b => b.AddTrigger(new CustomTrigger { Probability = double.NaN }) },
-        { "Triggers[0].Cooldown", b => b.AddTrigger(new CustomTrigger { Cooldown = TimeSpan.FromSeconds(-1) }) },
+        { "Triggers[0].Probability", b => b.AddTrigger(new CustomTrigger { Policy = new() { Probability = 2 } }) },
+        { "Triggers[0].Probability", b => b.AddTrigger(new CustomTrigger { Policy = new() { Probability = double.NaN } }) },
+        { "Triggers[0].Cooldown", b => b.AddTrigger(new CustomTrigger { Policy = new() { Cooldown = TimeSpan.FromSeconds(-1) } }) },
         { "Triggers[1].Name", b => b.AddTrigger(new CustomTrigger()).AddTrigger(new CustomTrigger()) },
         { "Sources[0].Name", b => b.AddSource(Source(" ")) },
         { "Sources[0].Channels", b => b.AddSource(Source("twitch") with { Channels = ["a", ""] }) },
@@ -183,16 +183,15 @@ public sealed class ChatBotBuilderTests
         definition.Triggers.Select(t => t.Kind).Should().Equal(
             "mention", "keyword", "regex", "command", "private-message", "ambient", "timer", "media-change", "contextual");
         var mention = definition.Triggers[0];
-        mention.Cooldown.Should().Be(TimeSpan.FromSeconds(5));
-        mention.Probability.Should().Be(0.5);
-        mention.Instruction.Should().Be("Be nice.");
+        mention.Policy.Should().Be(new TriggerPolicy { Cooldown = TimeSpan.FromSeconds(5), Probability = 0.5 });
+        mention.Responder.Instruction.Should().Be("Be nice.");
         var dice = (CommandTrigger)definition.Triggers[3];
         dice.RequiredRoles.Should().Be(ChatRoles.Moderator);
         dice.Cooldown.Should().Be(TimeSpan.FromSeconds(3));
         dice.Handler.Should().NotBeNull();
         ((AmbientTrigger)definition.Triggers[5]).Probability.Should().Be(0.05);
-        definition.Triggers[7].Instruction.Should().Be(MediaChangeTrigger.DefaultInstruction);
-        definition.Triggers[8].Cooldown.Should().Be(ContextualTrigger.DefaultInterval);
+        definition.Triggers[7].Responder.Instruction.Should().Be(MediaChangeTrigger.DefaultInstruction);
+        definition.Triggers[8].Policy.Cooldown.Should().Be(ContextualTrigger.DefaultInterval);
     }
 
     [Fact]
@@ -212,7 +211,7 @@ public sealed class ChatBotBuilderTests
             CorrelationId = new CorrelationId(1),
         };
 
-        (await trigger.Handler!(context, CancellationToken.None)).Should().Be("rolled 20");
+        (await trigger.Responder.Handler!(context, CancellationToken.None)).Should().Be("rolled 20");
     }
 
     [Fact]
@@ -286,13 +285,11 @@ public sealed class ChatBotBuilderTests
 
         public string Kind => "custom";
 
-        public TimeSpan Cooldown { get; init; }
+        public TimeSpan? TimerInterval => null;
 
-        public double Probability { get; init; } = 1;
+        public TriggerPolicy Policy { get; init; } = TriggerPolicy.Default;
 
-        public ReplyHandler? Handler => null;
-
-        public string? Instruction => null;
+        public TriggerResponder Responder => TriggerResponder.LanguageModel;
 
         public bool Matches(in TriggerContext context) => true;
     }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using ChatBotKit.AI.Errors;
+using ChatBotKit.Policies;
 using Microsoft.Extensions.AI;
 
 namespace ChatBotKit.AI.Policies;
@@ -8,7 +9,8 @@ namespace ChatBotKit.AI.Policies;
 /// Fails a call with an <see cref="LlmException"/> of kind <see cref="LlmFailureKind.Timeout"/> when it takes longer than the timeout
 /// (default 30 s), measured on a <see cref="TimeProvider"/>. For a streamed response the
 /// timeout covers the whole stream. The inner call is cancelled; a call that ignores
-/// cancellation is abandoned.
+/// cancellation is abandoned. The time limit itself is core's <see cref="Deadline"/>, the same
+/// one the engine puts on its LLM calls.
 /// </summary>
 internal sealed class TimeoutChatClient : DelegatingChatClient
 {
@@ -32,13 +34,11 @@ internal sealed class TimeoutChatClient : DelegatingChatClient
     /// <inheritdoc />
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        using var timeout = new CancellationTokenSource(Timeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            return await base.GetResponseAsync(messages, options, linked.Token).WaitAsync(linked.Token).ConfigureAwait(false);
+            return await Deadline.RunAsync(token => base.GetResponseAsync(messages, options, token), Timeout, _time, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (TimeoutException ex)
         {
             throw TimedOut(ex);
         }
@@ -48,9 +48,8 @@ internal sealed class TimeoutChatClient : DelegatingChatClient
     public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        using var timeout = new CancellationTokenSource(Timeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        var enumerator = base.GetStreamingResponseAsync(messages, options, linked.Token).GetAsyncEnumerator(linked.Token);
+        using var deadline = new Deadline(Timeout, _time, cancellationToken);
+        var enumerator = base.GetStreamingResponseAsync(messages, options, deadline.Token).GetAsyncEnumerator(deadline.Token);
         Task<bool>? pending = null;
         try
         {
@@ -59,14 +58,14 @@ internal sealed class TimeoutChatClient : DelegatingChatClient
                 try
                 {
                     pending = enumerator.MoveNextAsync().AsTask();
-                    var hasNext = await pending.WaitAsync(linked.Token).ConfigureAwait(false);
+                    var hasNext = await deadline.WaitAsync(pending).ConfigureAwait(false);
                     pending = null;
                     if (!hasNext)
                     {
                         break;
                     }
                 }
-                catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                catch (TimeoutException ex)
                 {
                     throw TimedOut(ex);
                 }
@@ -76,7 +75,7 @@ internal sealed class TimeoutChatClient : DelegatingChatClient
         }
         finally
         {
-            await linked.CancelAsync().ConfigureAwait(false);
+            await deadline.CancelAsync().ConfigureAwait(false);
             if (pending is { IsCompleted: false })
             {
                 // An abandoned MoveNextAsync must finish before the stream can be disposed.

@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using ChatBotKit.Context;
 using ChatBotKit.Events;
-using ChatBotKit.RateLimiting;
 using ChatBotKit.Sources;
 using ChatBotKit.Text;
 using ChatBotKit.Triggers;
@@ -10,36 +9,38 @@ namespace ChatBotKit.Engine;
 
 /// <summary>
 /// One channel inside the engine: a bounded queue that drops its oldest event when full, one
-/// loop that handles events in order, the channel's context window, and its replies in flight.
+/// loop that handles events in order and keeps the channel's context window, and the stages a
+/// reply goes through: decide (<see cref="TriggerChooser"/>, on the loop), then respond, filter
+/// and send (<see cref="ReplyPipeline"/>, off it).
 /// </summary>
-internal sealed partial class ChannelWorker : IDisposable
+internal sealed class ChannelWorker : IDisposable
 {
-    private readonly ChatBotEngine _engine;
+    private readonly ChannelServices _services;
     private readonly Channel<WorkItem> _queue;
-    private readonly Random _random;
-    private readonly Dictionary<string, DateTimeOffset> _lastAsked = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ChannelActivity _activity = new();
     private readonly ReplyLoopGuard _loopGuard = new();
-    private readonly SemaphoreSlim _sendGate = new(1, 1);
-    private readonly int? _seed;
-    private SemaphoreSlim _llmSlots;
-    private int _llmSlotCount;
+    private readonly ChannelTimers _timers;
+    private readonly TriggerChooser _chooser;
+    private readonly ReplyWriter _writer;
+    private readonly ReplySender _sender;
+    private readonly ReplyPipeline _replies;
+    private ActiveDefinition _active;
     private IChatSource? _lastSource;
-    private int _messagesSinceBotSpoke;
-    private long _messageCount;
     private long _dropped;
-    private int _repliesInFlight;
 
-    public ChannelWorker(ChatBotEngine engine, ChatPlatform platform, string channel, ActiveDefinition active)
+    public ChannelWorker(ChannelServices services, ChatPlatform platform, string channel, ActiveDefinition active)
     {
-        _engine = engine;
+        _services = services;
         Platform = platform;
         Channel = channel;
+        _active = active;
         var definition = active.Definition;
         Context = new ContextWindow(definition.ContextWindowSize, definition.ContextMaxAge);
-        _llmSlotCount = definition.MaxConcurrentLlmCalls;
-        _llmSlots = new SemaphoreSlim(_llmSlotCount);
-        _seed = engine.Options.RandomSeed is { } seed ? ChannelSeed(seed, platform, channel) : null;
-        _random = _seed is { } s ? new Random(s) : new Random();
+        _chooser = new TriggerChooser(services, services.RandomSeed is { } seed ? ChannelSeed(seed, platform, channel) : null);
+        _writer = new ReplyWriter(services, definition.MaxConcurrentLlmCalls);
+        _sender = new ReplySender(services, Context, _activity, _loopGuard);
+        _replies = new ReplyPipeline(services, _writer, _sender);
+        _timers = new ChannelTimers(services.Clock, _activity, Tick);
         _queue = System.Threading.Channels.Channel.CreateBounded<WorkItem>(
             new BoundedChannelOptions(definition.ChannelQueueCapacity)
             {
@@ -48,7 +49,7 @@ internal sealed partial class ChannelWorker : IDisposable
                 SingleWriter = false,
             },
             OnDropped);
-        StartTimers(definition.Triggers);
+        _timers.Restart(definition.Triggers);
         Completion = Task.Run(RunLoopAsync);
     }
 
@@ -64,38 +65,41 @@ internal sealed partial class ChannelWorker : IDisposable
 
     public void Enqueue(in WorkItem item)
     {
-        _engine.WorkStarted();
+        _services.Work.Add();
         if (!_queue.Writer.TryWrite(item))
         {
-            _engine.WorkFinished();
+            _services.Work.Done();
         }
     }
 
+    /// <summary>Takes up a new definition: the next event is handled under it, replies in flight finish under theirs.</summary>
     public void Apply(ActiveDefinition active)
     {
         var definition = active.Definition;
+        Volatile.Write(ref _active, active);
         Context.Reconfigure(definition.ContextWindowSize, definition.ContextMaxAge);
-        if (_llmSlotCount != definition.MaxConcurrentLlmCalls)
-        {
-            // Replies in flight release the semaphore they took; new replies use the new one.
-            _llmSlotCount = definition.MaxConcurrentLlmCalls;
-            _llmSlots = new SemaphoreSlim(_llmSlotCount);
-        }
-
-        StartTimers(definition.Triggers);
+        _writer.Apply(definition);
+        _timers.Restart(definition.Triggers);
     }
 
     public ChannelStatus Status() =>
-        new(Platform, Channel, QueueDepth, Interlocked.Read(ref _dropped), Context.Count, Volatile.Read(ref _repliesInFlight));
+        new(Platform, Channel, QueueDepth, Interlocked.Read(ref _dropped), Context.Count, _replies.InFlight);
 
     public void Complete() => _queue.Writer.TryComplete();
 
     public void Dispose()
     {
-        StopTimers();
-        _llmSlots.Dispose();
-        _sendGate.Dispose();
+        _timers.Dispose();
+        _writer.Dispose();
+        _sender.Dispose();
     }
+
+    /// <summary>
+    /// Each channel's own seed, the same in every process (unlike <see cref="HashCode"/>, which is
+    /// randomized per process), so a seeded replay repeats exactly from run to run.
+    /// </summary>
+    internal static int ChannelSeed(int seed, ChatPlatform platform, string channel) =>
+        unchecked((((seed * 31) + (int)StableHash.Of(platform.Value.ToUpperInvariant())) * 31) + (int)StableHash.Of(channel));
 
     private async Task RunLoopAsync()
     {
@@ -110,11 +114,11 @@ internal sealed partial class ChannelWorker : IDisposable
                 }
                 catch (Exception ex)
                 {
-                    EngineLog.Unexpected(_engine.Logger, ex, item.CorrelationId, Platform, Channel);
+                    EngineLog.Unexpected(_services.Logger, ex, item.CorrelationId, Platform, Channel);
                 }
                 finally
                 {
-                    _engine.WorkFinished();
+                    _services.Work.Done();
                 }
             }
         }
@@ -122,16 +126,16 @@ internal sealed partial class ChannelWorker : IDisposable
 
     private void Handle(in WorkItem item)
     {
-        var active = _engine.Active;
+        var active = Volatile.Read(ref _active);
         var definition = active.Definition;
         _lastSource = item.Source;
         switch (item.Event)
         {
             case MessageReceived message:
-                EngineLog.MessageText(_engine.Logger, item.CorrelationId, message.User.Login, message.Text);
+                EngineLog.MessageText(_services.Logger, item.CorrelationId, message.User.Login, message.Text);
                 if (IgnoreReason(definition, message.User, item.Now) is { } ignored)
                 {
-                    Decide(item, DecisionOutcome.Ignored, reason: ignored);
+                    _services.Decisions.Report(item, DecisionOutcome.Ignored, reason: ignored);
                     return;
                 }
 
@@ -139,8 +143,7 @@ internal sealed partial class ChannelWorker : IDisposable
                 {
                     var text = TextSanitizer.Clean(message.Text, Prompting.PromptBuilder.MaxViewerTextLength);
                     Context.Add(new ContextEntry(message.Id, message.User.Id, message.User.DisplayName, text, item.Now, FromBot: false));
-                    Interlocked.Increment(ref _messagesSinceBotSpoke);
-                    Interlocked.Increment(ref _messageCount);
+                    _activity.ViewerSpoke();
                 }
 
                 break;
@@ -155,101 +158,11 @@ internal sealed partial class ChannelWorker : IDisposable
                 break;
         }
 
-        ChooseTrigger(item, active);
-    }
-
-    private void ChooseTrigger(in WorkItem item, ActiveDefinition active)
-    {
-        var definition = active.Definition;
-        var context = new TriggerContext(item.Event, definition.Identity, Volatile.Read(ref _messagesSinceBotSpoke), item.Now);
-        var user = item.Event.Author;
-        ITrigger? skipped = null;
-        string? skipReason = null;
-        // Index loops: enumerating an IReadOnlyList through its interface allocates, and this runs per event.
-        var triggers = definition.Triggers;
-        for (var i = 0; i < triggers.Count; i++)
+        var context = new TriggerContext(item.Event, definition.Identity, _activity.MessagesSinceBotSpoke, item.Now);
+        if (_chooser.Choose(item, context, definition.Triggers) is { } fired)
         {
-            var trigger = triggers[i];
-            if (!Matches(trigger, context, item))
-            {
-                continue;
-            }
-
-            var request = new RateLimitRequest(Platform, Channel, user?.Id, user?.Roles ?? ChatRoles.None, trigger.Name, trigger.Cooldown);
-            var verdict = _engine.RateLimiter.Evaluate(request, item.Now);
-            if (verdict.Reason == RateLimitReason.TriggerCooldown || AskedRecently(trigger, item.Now))
-            {
-                (skipped, skipReason) = (trigger, DecisionReasons.Cooldown);
-                continue;
-            }
-
-            if (trigger.Probability < 1 && _random.NextDouble() >= trigger.Probability)
-            {
-                (skipped, skipReason) = (trigger, DecisionReasons.Probability);
-                continue;
-            }
-
-            if (!verdict.IsAllowed)
-            {
-                _engine.Metrics.RateLimited(verdict.Reason);
-                Decide(item, DecisionOutcome.RateLimited, trigger, ChatBotMetrics.LimitName(verdict.Reason), retryAfter: verdict.RetryAfter);
-                return;
-            }
-
-            Fire(item, active, trigger, request);
-            return;
+            _replies.Start(item, active, fired, Context.Snapshot(item.Now));
         }
-
-        Decide(item, DecisionOutcome.NoTrigger, skipped, skipReason ?? DecisionReasons.NoMatch);
-    }
-
-    // A confirming trigger's cooldown also spaces out its questions, whatever the answer was.
-    private bool AskedRecently(ITrigger trigger, DateTimeOffset now) =>
-        trigger is IConfirmingTrigger && _lastAsked.TryGetValue(trigger.Name, out var asked) && asked + trigger.Cooldown > now;
-
-    private bool Matches(ITrigger trigger, in TriggerContext context, in WorkItem item)
-    {
-        try
-        {
-            return trigger.Matches(context);
-        }
-        catch (Exception ex)
-        {
-            EngineLog.TriggerFailed(_engine.Logger, ex, item.CorrelationId, trigger.Name);
-            return false;
-        }
-    }
-
-    private void Decide(
-        in WorkItem item,
-        DecisionOutcome outcome,
-        ITrigger? trigger = null,
-        string? reason = null,
-        string? filter = null,
-        TimeSpan retryAfter = default,
-        int sent = 0) =>
-        _engine.Decide(new ChatDecision
-        {
-            CorrelationId = item.CorrelationId,
-            Platform = Platform,
-            Channel = Channel,
-            Event = item.Event,
-            EventKind = item.Event.Kind,
-            Outcome = outcome,
-            Trigger = trigger?.Name,
-            Reason = reason,
-            Filter = filter,
-            RetryAfter = retryAfter,
-            MessagesSent = sent,
-            Timestamp = item.Now,
-        });
-
-    private void OnDropped(WorkItem item)
-    {
-        Interlocked.Increment(ref _dropped);
-        _engine.Metrics.EventDropped();
-        Decide(item, DecisionOutcome.Dropped, reason: DecisionReasons.QueueFull);
-        _engine.WorkFinished();
     }
 
     private string? IgnoreReason(ChatBotDefinition definition, ChatUser user, DateTimeOffset now) =>
@@ -259,11 +172,30 @@ internal sealed partial class ChannelWorker : IDisposable
         : _loopGuard.IsPaused(definition.LoopLimits, user.Id, now) ? DecisionReasons.ReplyLoop
         : null;
 
-    /// <summary>
-    /// Each channel's own seed, the same in every process (unlike <see cref="HashCode"/>, which is
-    /// randomized per process), so a seeded replay repeats exactly from run to run.
-    /// </summary>
-    internal static int ChannelSeed(int seed, ChatPlatform platform, string channel) =>
-        unchecked((((seed * 31) + (int)StableHash.Of(platform.Value.ToUpperInvariant())) * 31) + (int)StableHash.Of(channel));
+    private void Tick(string timer, int messagesSinceLastTick)
+    {
+        if (_lastSource is not { } source)
+        {
+            return;
+        }
 
+        var now = _services.Clock.GetUtcNow();
+        var tick = new TimerElapsed
+        {
+            Platform = Platform,
+            Channel = Channel,
+            Timestamp = now,
+            Timer = timer,
+            MessagesSinceLastTick = messagesSinceLastTick,
+        };
+        Enqueue(new WorkItem(tick, source, CorrelationId.Next(), now));
+    }
+
+    private void OnDropped(WorkItem item)
+    {
+        Interlocked.Increment(ref _dropped);
+        _services.Metrics.EventDropped();
+        _services.Decisions.Report(item, DecisionOutcome.Dropped, reason: DecisionReasons.QueueFull);
+        _services.Work.Done();
+    }
 }

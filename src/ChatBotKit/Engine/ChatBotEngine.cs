@@ -19,10 +19,9 @@ public sealed partial class ChatBotEngine : IAsyncDisposable
     private readonly ConcurrentDictionary<(ChatPlatform Platform, string Channel), ChannelWorker> _channels = new();
     private readonly CancellationTokenSource _shutdown = new();
     private readonly SlidingWindowRateLimiter? _ownLimiter;
-    private readonly Lock _idleGate = new();
-    private TaskCompletionSource? _idle;
+    private readonly PendingWork _work = new();
+    private readonly ChannelServices _services;
     private ActiveDefinition _active;
-    private long _pending;
     private int _disposed;
 
     /// <summary>Creates an engine running <paramref name="definition"/>.</summary>
@@ -32,8 +31,16 @@ public sealed partial class ChatBotEngine : IAsyncDisposable
         Options = options ?? new ChatBotEngineOptions();
         Logger = Options.LoggerFactory.CreateLogger("ChatBotKit.Engine");
         _ownLimiter = Options.RateLimiter is null ? new SlidingWindowRateLimiter(definition.RateLimits) : null;
-        RateLimiter = Options.RateLimiter ?? _ownLimiter!;
         Metrics = new ChatBotMetrics(Options.MeterFactory, QueueDepth);
+        _services = new ChannelServices(
+            Options.TimeProvider,
+            Options.RateLimiter ?? _ownLimiter!,
+            new DecisionReporter(Metrics, Logger, Options.DecisionListeners),
+            Metrics,
+            _work,
+            Logger,
+            Options.RandomSeed,
+            _shutdown.Token);
         _active = Activate(definition, 1);
     }
 
@@ -53,13 +60,9 @@ public sealed partial class ChatBotEngine : IAsyncDisposable
 
     internal ILogger Logger { get; }
 
-    internal IRateLimiter RateLimiter { get; }
+    private TimeProvider TimeProvider => Options.TimeProvider;
 
-    internal TimeProvider TimeProvider => Options.TimeProvider;
-
-    internal CancellationToken ShutdownToken => _shutdown.Token;
-
-    internal ActiveDefinition Active => Volatile.Read(ref _active);
+    private ActiveDefinition Active => Volatile.Read(ref _active);
 
     /// <summary>
     /// Makes <paramref name="definition"/> the one in force. Context windows and rate-limit
@@ -112,57 +115,7 @@ public sealed partial class ChatBotEngine : IAsyncDisposable
     public IReadOnlyList<ChannelStatus> GetChannels() => [.. _channels.Values.Select(w => w.Status())];
 
     /// <summary>Completes when no event is queued and no reply is in flight.</summary>
-    public Task WhenIdleAsync(CancellationToken cancellationToken = default)
-    {
-        lock (_idleGate)
-        {
-            if (Interlocked.Read(ref _pending) == 0)
-            {
-                return Task.CompletedTask;
-            }
-
-            _idle ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            return _idle.Task.WaitAsync(cancellationToken);
-        }
-    }
-
-    internal void WorkStarted() => Interlocked.Increment(ref _pending);
-
-    internal void WorkFinished()
-    {
-        if (Interlocked.Decrement(ref _pending) != 0)
-        {
-            return;
-        }
-
-        lock (_idleGate)
-        {
-            if (Interlocked.Read(ref _pending) == 0 && _idle is { } idle)
-            {
-                _idle = null;
-                idle.TrySetResult();
-            }
-        }
-    }
-
-    internal void Decide(in ChatDecision decision)
-    {
-        Metrics.Decided(decision.Outcome);
-        EngineLog.Decision(Logger, decision.CorrelationId, decision.Platform, decision.Channel, decision.EventKind, decision.Outcome, decision.Trigger, decision.Reason);
-        var listeners = Options.DecisionListeners;
-        for (var i = 0; i < listeners.Count; i++)
-        {
-            var listener = listeners[i];
-            try
-            {
-                listener.OnDecision(decision);
-            }
-            catch (Exception ex)
-            {
-                EngineLog.ListenerFailed(Logger, ex, listener.GetType().Name);
-            }
-        }
-    }
+    public Task WhenIdleAsync(CancellationToken cancellationToken = default) => _work.WhenIdleAsync(cancellationToken);
 
     private ActiveDefinition Activate(ChatBotDefinition definition, int generation) =>
         new(definition, Options.ChatClientFactory?.Invoke(definition) ?? Options.ChatClient ?? definition.ChatClient ?? new OfflineChatClient(definition.Identity.Name, definition.Personality), generation);
@@ -174,7 +127,7 @@ public sealed partial class ChatBotEngine : IAsyncDisposable
             var key = (chatEvent.Platform, chatEvent.Channel);
             if (!_channels.TryGetValue(key, out var worker))
             {
-                worker = new ChannelWorker(this, chatEvent.Platform, chatEvent.Channel, Active);
+                worker = new ChannelWorker(_services, chatEvent.Platform, chatEvent.Channel, Active);
                 _channels[key] = worker;
             }
 

@@ -1,12 +1,10 @@
-using ChatBotKit.Triggers;
-
 namespace ChatBotKit.Events;
 
-/// <summary>Raised by the engine, not a platform: a <see cref="TimerTrigger"/>'s interval passed in a channel.</summary>
+/// <summary>Raised by the engine, not a platform: a timer's interval passed in a channel.</summary>
 public sealed record TimerElapsed : ChatEvent
 {
-    /// <summary>The timer that ticked.</summary>
-    public required TimerTrigger Trigger { get; init; }
+    /// <summary>The name of the timer that ticked (the timer trigger's name).</summary>
+    public required string Timer { get; init; }
 
     /// <summary>Viewer messages the channel saw since this timer's previous tick.</summary>
     public int MessagesSinceLastTick { get; init; }

@@ -79,9 +79,9 @@ public static class PromptBuilder
             prompt.AppendLine().Append("Fact: ").Append(fact);
         }
 
-        if (!string.IsNullOrWhiteSpace(trigger.Instruction))
+        if (trigger.Responder.Instruction is { } instruction && !string.IsNullOrWhiteSpace(instruction))
         {
-            prompt.AppendLine().Append(trigger.Instruction);
+            prompt.AppendLine().Append(instruction);
         }
 
         return prompt.ToString();

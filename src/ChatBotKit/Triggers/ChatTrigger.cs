@@ -1,6 +1,10 @@
 namespace ChatBotKit.Triggers;
 
-/// <summary>The common settings of the built-in triggers.</summary>
+/// <summary>
+/// The base of the built-in triggers: a name, and the <see cref="Policy"/> and
+/// <see cref="Responder"/> parts with shorthands for their settings, so that
+/// <c>new KeywordTrigger("gg") { Cooldown = …, Instruction = … }</c> reads as one thing.
+/// </summary>
 public abstract class ChatTrigger : ITrigger
 {
     private string? _name;
@@ -16,16 +20,41 @@ public abstract class ChatTrigger : ITrigger
     public abstract string Kind { get; }
 
     /// <inheritdoc />
-    public TimeSpan Cooldown { get; init; }
+    public virtual TimeSpan? TimerInterval => null;
 
     /// <inheritdoc />
-    public double Probability { get; init; } = 1.0;
+    public TriggerPolicy Policy { get; init; } = TriggerPolicy.Default;
 
     /// <inheritdoc />
-    public ReplyHandler? Handler { get; init; }
+    public TriggerResponder Responder { get; init; } = TriggerResponder.LanguageModel;
 
-    /// <inheritdoc />
-    public string? Instruction { get; init; }
+    /// <summary>Sets <see cref="TriggerPolicy.Cooldown"/> of <see cref="Policy"/>.</summary>
+    public TimeSpan Cooldown
+    {
+        get => Policy.Cooldown;
+        init => Policy = Policy with { Cooldown = value };
+    }
+
+    /// <summary>Sets <see cref="TriggerPolicy.Probability"/> of <see cref="Policy"/>.</summary>
+    public double Probability
+    {
+        get => Policy.Probability;
+        init => Policy = Policy with { Probability = value };
+    }
+
+    /// <summary>Sets <see cref="TriggerResponder.Handler"/> of <see cref="Responder"/>.</summary>
+    public ReplyHandler? Handler
+    {
+        get => Responder.Handler;
+        init => Responder = Responder with { Handler = value };
+    }
+
+    /// <summary>Sets <see cref="TriggerResponder.Instruction"/> of <see cref="Responder"/>.</summary>
+    public string? Instruction
+    {
+        get => Responder.Instruction;
+        init => Responder = Responder with { Instruction = value };
+    }
 
     /// <inheritdoc />
     public abstract bool Matches(in TriggerContext context);
@@ -41,14 +70,6 @@ public abstract class ChatTrigger : ITrigger
             throw new ChatBotConfigurationException($"{path}.Name", "must not be empty");
         }
 
-        if (Cooldown < TimeSpan.Zero)
-        {
-            throw new ChatBotConfigurationException($"{path}.Cooldown", $"must not be negative (was {Cooldown})");
-        }
-
-        if (double.IsNaN(Probability) || Probability is < 0 or > 1)
-        {
-            throw new ChatBotConfigurationException($"{path}.Probability", $"must be between 0 and 1 (was {Probability})");
-        }
+        Policy.Validate(path);
     }
 }

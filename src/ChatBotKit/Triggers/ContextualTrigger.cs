@@ -10,13 +10,17 @@ namespace ChatBotKit.Triggers;
 /// passes, and at most once per <see cref="ChatTrigger.Cooldown"/> per channel, the LLM is asked
 /// a yes/no question over the recent conversation. Only a "yes" makes the bot reply.
 /// </summary>
-public sealed class ContextualTrigger : ChatTrigger, IConfirmingTrigger
+public sealed class ContextualTrigger : ChatTrigger
 {
     /// <summary>How often the trigger asks per channel unless told otherwise: once a minute.</summary>
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromMinutes(1);
 
-    /// <summary>Creates the trigger with a cooldown of <see cref="DefaultInterval"/>.</summary>
-    public ContextualTrigger() => Cooldown = DefaultInterval;
+    /// <summary>Creates the trigger with a cooldown of <see cref="DefaultInterval"/>, confirming each reply with <see cref="ConfirmAsync"/>.</summary>
+    public ContextualTrigger()
+    {
+        Cooldown = DefaultInterval;
+        Responder = new TriggerResponder { Confirm = ConfirmAsync };
+    }
 
     /// <summary>Viewer messages needed since the bot last spoke before asking. Default 5.</summary>
     public int MinMessagesSinceBot { get; init; } = 5;
@@ -36,7 +40,7 @@ public sealed class ContextualTrigger : ChatTrigger, IConfirmingTrigger
         context.MessagesSinceBotSpoke >= MinMessagesSinceBot &&
         CountWords(message.Text, MinWords) >= MinWords;
 
-    /// <inheritdoc />
+    /// <summary>Asks the LLM, over the last <see cref="LinesShown"/> lines, whether the bot should join in; only a "yes" confirms.</summary>
     public async ValueTask<bool> ConfirmAsync(ReplyContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);

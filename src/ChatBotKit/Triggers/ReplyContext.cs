@@ -4,7 +4,7 @@ using Microsoft.Extensions.AI;
 
 namespace ChatBotKit.Triggers;
 
-/// <summary>Everything a reply handler or a confirming trigger gets to work with.</summary>
+/// <summary>Everything a reply handler or a <see cref="TriggerResponder.Confirm"/> step gets to work with.</summary>
 public sealed class ReplyContext
 {
     /// <summary>The event being answered.</summary>

@@ -5,7 +5,8 @@ namespace ChatBotKit.Triggers;
 /// <summary>
 /// Speaks up every <see cref="Interval"/> in each channel, but only if the channel has had at
 /// least <see cref="MinMessages"/> viewer messages since the last tick, so the bot never talks
-/// into an empty room. The engine raises a <see cref="TimerElapsed"/> event per tick.
+/// into an empty room. The engine raises a <see cref="TimerElapsed"/> event named after the
+/// trigger per tick.
 /// </summary>
 public sealed class TimerTrigger : ChatTrigger
 {
@@ -22,9 +23,12 @@ public sealed class TimerTrigger : ChatTrigger
     public override string Kind => "timer";
 
     /// <inheritdoc />
+    public override TimeSpan? TimerInterval => Interval;
+
+    /// <inheritdoc />
     public override bool Matches(in TriggerContext context) =>
         context.Event is TimerElapsed tick &&
-        ReferenceEquals(tick.Trigger, this) &&
+        string.Equals(tick.Timer, Name, StringComparison.OrdinalIgnoreCase) &&
         tick.MessagesSinceLastTick >= MinMessages;
 
     /// <inheritdoc />

@@ -80,13 +80,11 @@ public sealed class EngineBadInputTests : EngineTestBase
 
         public string Kind => "custom";
 
-        public TimeSpan Cooldown => TimeSpan.Zero;
+        public TimeSpan? TimerInterval => null;
 
-        public double Probability => 1;
+        public ChatBotKit.Triggers.TriggerPolicy Policy => ChatBotKit.Triggers.TriggerPolicy.Default;
 
-        public ChatBotKit.Triggers.ReplyHandler? Handler => null;
-
-        public string? Instruction => null;
+        public ChatBotKit.Triggers.TriggerResponder Responder => ChatBotKit.Triggers.TriggerResponder.LanguageModel;
 
         public bool Matches(in ChatBotKit.Triggers.TriggerContext context) => throw new InvalidOperationException("bug in a script");
     }

@@ -21,13 +21,11 @@ public sealed class GateTrigger : ITrigger
 
     public string Kind => "gate";
 
-    public TimeSpan Cooldown => TimeSpan.Zero;
+    public TimeSpan? TimerInterval => null;
 
-    public double Probability => 1;
+    public TriggerPolicy Policy => TriggerPolicy.Default;
 
-    public ReplyHandler? Handler => null;
-
-    public string? Instruction => null;
+    public TriggerResponder Responder => TriggerResponder.LanguageModel;
 
     public bool Matches(in TriggerContext context)
     {

@@ -212,7 +212,7 @@ public sealed partial class PromptBuilderTests
     {
         var definition = new ChatBotBuilder("kit").OnTimer(TimeSpan.FromMinutes(10), "Remind chat to hydrate.").Build();
         var timer = (TimerTrigger)definition.Triggers[0];
-        var tick = new TimerElapsed { Platform = ChatPlatform.Twitch, Channel = "c", Trigger = timer, MessagesSinceLastTick = 9 };
+        var tick = new TimerElapsed { Platform = ChatPlatform.Twitch, Channel = "c", Timer = timer.Name, MessagesSinceLastTick = 9 };
 
         var messages = PromptBuilder.Build(definition, tick, timer, _history);
 

@@ -23,6 +23,16 @@ public sealed class ContextualTriggerTests
         trigger.LinesShown.Should().Be(15);
     }
 
+    [Fact]
+    public void Responder_InstructionGiven_StillConfirmsThroughTheLlm()
+    {
+        var trigger = new ContextualTrigger { Instruction = "Keep it short." };
+
+        trigger.Responder.Confirm.Should().NotBeNull();
+        trigger.Responder.Instruction.Should().Be("Keep it short.");
+        trigger.Responder.UsesLanguageModel.Should().BeTrue();
+    }
+
     [Theory]
     [InlineData(5, "what do you think", true)]
     [InlineData(9, "one  two\tthree", true)]

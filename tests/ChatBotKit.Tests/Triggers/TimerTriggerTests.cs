@@ -7,7 +7,7 @@ namespace ChatBotKit.Tests.Triggers;
 
 public sealed class TimerTriggerTests
 {
-    private readonly TimerTrigger _trigger = new(TimeSpan.FromMinutes(10)) { Instruction = "Remind chat to hydrate.", MinMessages = 3 };
+    private readonly TimerTrigger _trigger = new(TimeSpan.FromMinutes(10)) { Name = "hydrate", Instruction = "Remind chat to hydrate.", MinMessages = 3 };
 
     [Theory]
     [InlineData(3, true)]
@@ -20,7 +20,7 @@ public sealed class TimerTriggerTests
     [Fact]
     public void Matches_AnotherTimersTick_ReturnsFalse()
     {
-        var other = new TimerTrigger(TimeSpan.FromMinutes(10)) { Instruction = "Remind chat to hydrate.", MinMessages = 3 };
+        var other = new TimerTrigger(TimeSpan.FromMinutes(10)) { Name = "follow", Instruction = "Ask chat to follow.", MinMessages = 3 };
 
         _trigger.Matches(For(Tick(other, 100))).Should().BeFalse();
     }
@@ -28,6 +28,10 @@ public sealed class TimerTriggerTests
     [Fact]
     public void Matches_ChatMessage_ReturnsFalse() =>
         _trigger.Matches(For(Message("alice", "hydrate"), 100)).Should().BeFalse();
+
+    [Fact]
+    public void TimerInterval_IsTheInterval() =>
+        ((ITrigger)_trigger).TimerInterval.Should().Be(TimeSpan.FromMinutes(10));
 
     [Fact]
     public void Validate_IntervalUnderOneSecond_NamesInterval()
@@ -70,5 +74,5 @@ public sealed class TimerTriggerTests
     }
 
     private static TimerElapsed Tick(TimerTrigger trigger, int messages) =>
-        new() { Platform = ChatPlatform.Twitch, Channel = "c", Trigger = trigger, MessagesSinceLastTick = messages, Timestamp = Start };
+        new() { Platform = ChatPlatform.Twitch, Channel = "c", Timer = trigger.Name, MessagesSinceLastTick = messages, Timestamp = Start };
 }
