@@ -27,7 +27,7 @@ internal static class ChatCommand
         var name = definition.Identity.Name;
 
         var options = context.EngineOptions(loggerFactory, llm, definition, configuration);
-        await using var endpoints = await CliHttp.StartAsync(configuration.Http(http, null), isRun ? Hosting.Http.ChatBotHttpServer.DefaultEndpoint : null, io, cancellationToken).ConfigureAwait(false);
+        await using var endpoints = await CliHttp.StartAsync(configuration.Http(http, null), isRun ? Hosting.Configuration.HttpEndpointOptions.DefaultEndpoint : null, io, cancellationToken).ConfigureAwait(false);
         await using var runHangup = isRun ? new HangupReload() : null;
         await using var runtime = new ChatBotRuntime(name, definition, options);
         var engine = runtime.Engine;

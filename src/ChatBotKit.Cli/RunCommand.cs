@@ -31,7 +31,7 @@ internal static class RunCommand
 
         var name = definition.Identity.Name;
         var options = context.EngineOptions(loggerFactory, llm, definition, configuration);
-        await using var endpoints = await CliHttp.StartAsync(configuration.Http(http, null), Hosting.Http.ChatBotHttpServer.DefaultEndpoint, io, cancellationToken).ConfigureAwait(false);
+        await using var endpoints = await CliHttp.StartAsync(configuration.Http(http, null), Hosting.Configuration.HttpEndpointOptions.DefaultEndpoint, io, cancellationToken).ConfigureAwait(false);
         await using var hangup = new HangupReload();
         await using var runtime = new ChatBotRuntime(name, definition, options);
         endpoints.Add(runtime);

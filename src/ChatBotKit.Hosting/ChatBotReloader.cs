@@ -11,7 +11,7 @@ namespace ChatBotKit.Hosting;
 /// <summary>
 /// Reloads the app's configuration and rebuilds the bots registered with <c>AddChatBot</c>, as SIGHUP
 /// does: reads every configuration source again (<see cref="IConfigurationRoot.Reload"/>), validates it
-/// as start-up does, re-runs each bot's configure delegate, and only when all of that succeeds puts the
+/// as start-up does, describes each bot again (runs the delegates given to <c>AddChatBot</c> and <c>Configure</c>), and only when all of that succeeds puts the
 /// new definitions in force and reconciles their sources (new channels joined, removed ones left).
 /// Otherwise the running bots keep their definitions and the problem is logged and returned.
 /// Reloads run one at a time and are counted in <c>chatbotkit.reloads</c> (meter <see cref="MeterName"/>) by outcome.
@@ -29,8 +29,7 @@ public sealed class ChatBotReloader : IDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool _closed;
 
-    /// <summary>Creates the reloader for the bots and configuration in <paramref name="services"/>.</summary>
-    public ChatBotReloader(IServiceProvider services)
+    internal ChatBotReloader(IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(services);
         _services = services;
@@ -38,7 +37,7 @@ public sealed class ChatBotReloader : IDisposable
         var meterFactory = services.GetService<IMeterFactory>();
         _ownsMeter = meterFactory is null;
         _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
-        _reloads = _meter.CreateCounter<long>("chatbotkit.reloads", "{reload}", "Configuration reloads (SIGHUP or ChatBotReloader), by outcome.");
+        _reloads = _meter.CreateCounter<long>("chatbotkit.reloads", "{reload}", "Reloads (SIGHUP, a saved script or ChatBotReloader), by outcome.");
     }
 
     /// <summary>Reloads now; the task ends when the new definitions are in force and their sources reconciled.</summary>
@@ -52,10 +51,9 @@ public sealed class ChatBotReloader : IDisposable
                 return new ChatBotReloadResult { Succeeded = false, Problem = "The host is stopping." };
             }
 
-            var bots = _services.GetServices<IHostedService>().OfType<ChatBotService>().Where(b => b.Runtime is not null).ToList();
+            var bots = _services.GetRequiredService<ChatBotRegistry>().Bots.Where(b => b.Runtime is not null).ToList();
             var problems = new List<string>();
             var rebuilt = new List<(ChatBotService Bot, ChatBotDefinition Definition)>();
-            var kept = new List<(string Bot, string Reason)>();
             if (ReloadConfiguration() is { } invalid)
             {
                 problems.Add(invalid);
@@ -66,14 +64,7 @@ public sealed class ChatBotReloader : IDisposable
                 {
                     try
                     {
-                        if (bot.Rebuild(out var whyNot) is { } definition)
-                        {
-                            rebuilt.Add((bot, definition));
-                        }
-                        else
-                        {
-                            kept.Add((bot.Key, whyNot!));
-                        }
+                        rebuilt.Add((bot, bot.Describe()));
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
@@ -91,15 +82,10 @@ public sealed class ChatBotReloader : IDisposable
             }
 
             await Task.WhenAll(rebuilt.Select(r => r.Bot.SwapAsync(r.Definition, cancellationToken))).ConfigureAwait(false);
-            foreach (var (bot, reason) in kept)
-            {
-                ReloadLog.Kept(_logger, bot, reason);
-            }
-
             var names = rebuilt.Select(r => r.Bot.Key).ToList();
             ReloadLog.Reloaded(_logger, names.Count == 0 ? "none" : string.Join(", ", names));
             _reloads.Add(1, new KeyValuePair<string, object?>("outcome", "succeeded"));
-            return new ChatBotReloadResult { Succeeded = true, Rebuilt = names, Kept = [.. kept.Select(k => $"{k.Bot}: {k.Reason}")] };
+            return new ChatBotReloadResult { Succeeded = true, Rebuilt = names };
         }
         finally
         {

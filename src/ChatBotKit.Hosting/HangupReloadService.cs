@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using ChatBotKit.Hosting.Configuration;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ChatBotKit.Hosting;
 
@@ -12,7 +12,7 @@ namespace ChatBotKit.Hosting;
 /// <c>ChatBotKit:ReloadOnHangup</c> is false. Signals that arrive during a reload are folded into one
 /// more reload after it. Without this a SIGHUP would end the process.
 /// </summary>
-internal sealed class HangupReloadService(ChatBotReloader reloader, ILoggerFactory loggerFactory, IConfiguration? configuration = null) : BackgroundService
+internal sealed class HangupReloadService(ChatBotReloader reloader, ILoggerFactory loggerFactory, IOptions<ChatBotHostingOptions> settings) : BackgroundService
 {
     private readonly Channel<bool> _hangups = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly ILogger _logger = loggerFactory.CreateLogger("ChatBotKit.Hosting");
@@ -20,8 +20,7 @@ internal sealed class HangupReloadService(ChatBotReloader reloader, ILoggerFacto
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        var options = configuration is null ? new ChatBotHostingOptions() : ChatBotConfiguration.Load(configuration);
-        if (options.ReloadOnHangup && !OperatingSystem.IsWindows())
+        if (settings.Value.ReloadOnHangup && !OperatingSystem.IsWindows())
         {
             _registration = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
             {
