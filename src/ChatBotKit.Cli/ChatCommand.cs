@@ -35,7 +35,7 @@ internal static class ChatCommand
 
         // Declared sources stay closed here: the engine alone takes the new definition.
         await using var reloader = new ScriptReloader(host, first, engine.SwapDefinition, loggerFactory.CreateLogger("Script"));
-        using var reloads = new ReloadMetrics(reloader);
+        using var reloads = CommandContext.CountReloads(reloader);
         context.ReportReloads(reloader, script, g => $"{g.Definition.Triggers.Count} trigger(s)"
             + (isRun && g.Definition.Sources.Count > 0 ? "; it now declares sources: restart 'run' to open them" : ""));
         await using var console = new ConsoleChatSource(new ConsoleChatSourceOptions { BotName = name, Input = io.In, Output = io.Out, LoggerFactory = loggerFactory });
@@ -65,7 +65,7 @@ internal static class ChatCommand
         await first.StartAsync(loggerFactory.CreateLogger("Script"), cancellationToken).ConfigureAwait(false);
         try
         {
-            await engine.RunAsync([console], cancellationToken).ConfigureAwait(false);
+            await runtime.Sources.RunAsync([console], cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

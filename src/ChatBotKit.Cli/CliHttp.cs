@@ -1,7 +1,7 @@
 using ChatBotKit.Hosting;
-using ChatBotKit.Hosting.Health;
 using ChatBotKit.Hosting.AspNetCore;
 using ChatBotKit.Hosting.Configuration;
+using ChatBotKit.Hosting.Health;
 using ChatBotKit.Hosting.Metrics;
 
 namespace ChatBotKit.Cli;

@@ -36,7 +36,7 @@ internal static class RunCommand
         await using var runtime = new ChatBotRuntime(name, definition, options);
         endpoints.Add(runtime);
         await using var reloader = new ScriptReloader(host, first, runtime.Swap, loggerFactory.CreateLogger("Script"));
-        using var reloads = new ReloadMetrics(reloader);
+        using var reloads = CommandContext.CountReloads(reloader);
         context.ReportReloads(reloader, script, g => $"sources: {Describe(g.Definition)}");
 
         hangup.Serve(script, config, values, reloader, reloads, io, cancellationToken);

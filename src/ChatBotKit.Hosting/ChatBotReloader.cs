@@ -19,13 +19,11 @@ namespace ChatBotKit.Hosting;
 public sealed class ChatBotReloader : IDisposable
 {
     /// <summary>The meter of the reload counter.</summary>
-    public const string MeterName = "ChatBotKit.Hosting";
+    public const string MeterName = ReloadCounter.MeterName;
 
     private readonly IServiceProvider _services;
     private readonly ILogger _logger;
-    private readonly Meter _meter;
-    private readonly bool _ownsMeter;
-    private readonly Counter<long> _reloads;
+    private readonly ReloadCounter _reloads;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool _closed;
 
@@ -34,10 +32,7 @@ public sealed class ChatBotReloader : IDisposable
         ArgumentNullException.ThrowIfNull(services);
         _services = services;
         _logger = (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("ChatBotKit.Hosting");
-        var meterFactory = services.GetService<IMeterFactory>();
-        _ownsMeter = meterFactory is null;
-        _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
-        _reloads = _meter.CreateCounter<long>("chatbotkit.reloads", "{reload}", "Reloads (SIGHUP, a saved script or ChatBotReloader), by outcome.");
+        _reloads = new ReloadCounter(services.GetService<IMeterFactory>());
     }
 
     /// <summary>Reloads now; the task ends when the new definitions are in force and their sources reconciled.</summary>
@@ -77,14 +72,14 @@ public sealed class ChatBotReloader : IDisposable
             {
                 var problem = string.Join(Environment.NewLine, problems);
                 ReloadLog.Rejected(_logger, problem);
-                _reloads.Add(1, new KeyValuePair<string, object?>("outcome", "rejected"));
+                _reloads.Rejected();
                 return new ChatBotReloadResult { Succeeded = false, Problem = problem };
             }
 
             await Task.WhenAll(rebuilt.Select(r => r.Bot.SwapAsync(r.Definition, cancellationToken))).ConfigureAwait(false);
             var names = rebuilt.Select(r => r.Bot.Key).ToList();
             ReloadLog.Reloaded(_logger, names.Count == 0 ? "none" : string.Join(", ", names));
-            _reloads.Add(1, new KeyValuePair<string, object?>("outcome", "succeeded"));
+            _reloads.Succeeded();
             return new ChatBotReloadResult { Succeeded = true, Rebuilt = names };
         }
         finally
@@ -97,10 +92,7 @@ public sealed class ChatBotReloader : IDisposable
     public void Dispose()
     {
         _gate.Dispose();
-        if (_ownsMeter)
-        {
-            _meter.Dispose();
-        }
+        _reloads.Dispose();
     }
 
     /// <summary>Waits for a reload in progress and refuses later ones (the host is stopping).</summary>
