@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using ChatBotKit.Engine;
 using ChatBotKit.Hosting;
 using ChatBotKit.Scripting;
@@ -42,11 +41,12 @@ internal static class ChatCommand
 
         // 'run' serves SIGHUP as it does with sources; 'chat' reloads the script on it while watching.
         runHangup?.Serve(script, config, values, reloader, reloads, io, cancellationToken);
-        using var chatHangup = !isRun && watch && !OperatingSystem.IsWindows() ? PosixSignalRegistration.Create(PosixSignal.SIGHUP, s =>
+        await using var chatHangup = !isRun && watch ? new HangupReload() : null;
+        chatHangup?.Serve(_ =>
         {
-            s.Cancel = true;
             reloader.RequestReload();
-        }) : null;
+            return Task.CompletedTask;
+        }, cancellationToken);
         if (watch)
         {
             reloader.Watch();

@@ -17,7 +17,11 @@ internal sealed class HangupReload : IAsyncDisposable
 
     /// <summary>Serves SIGHUPs with <paramref name="reloader"/> until <paramref name="cancellationToken"/> is cancelled or this is disposed.</summary>
     public void Serve(FileInfo script, FileInfo? config, LiveConfig values, ScriptReloader reloader, ReloadCounter reloads, CliStreams io, CancellationToken cancellationToken) =>
-        _loop = _signal.ServeAsync(ct => ReloadAsync(script, config, values, reloader, reloads, io, ct), cancellationToken);
+        Serve(ct => ReloadAsync(script, config, values, reloader, reloads, io, ct), cancellationToken);
+
+    /// <summary>Serves SIGHUPs with <paramref name="reload"/> (<c>chat</c> asks the script reloader for one).</summary>
+    public void Serve(Func<CancellationToken, Task> reload, CancellationToken cancellationToken) =>
+        _loop = _signal.ServeAsync(reload, cancellationToken);
 
     /// <summary>Waits for a reload in progress, then stops taking SIGHUP.</summary>
     public async ValueTask DisposeAsync()
