@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using ChatBotKit.Engine;
 using ChatBotKit.Hosting;
 using ChatBotKit.Scripting;
@@ -27,7 +26,7 @@ internal static class ChatCommand
         var name = definition.Identity.Name;
 
         var options = context.EngineOptions(loggerFactory, llm, definition, configuration);
-        await using var endpoints = await CliHttp.StartAsync(configuration.Http(http, null), isRun ? Hosting.Http.ChatBotHttpServer.DefaultEndpoint : null, io, cancellationToken).ConfigureAwait(false);
+        await using var endpoints = await CliHttp.StartAsync(configuration.Http(http, null), isRun ? Hosting.Configuration.HttpEndpointOptions.DefaultEndpoint : null, io, cancellationToken).ConfigureAwait(false);
         await using var runHangup = isRun ? new HangupReload() : null;
         await using var runtime = new ChatBotRuntime(name, definition, options);
         var engine = runtime.Engine;
@@ -35,18 +34,19 @@ internal static class ChatCommand
 
         // Declared sources stay closed here: the engine alone takes the new definition.
         await using var reloader = new ScriptReloader(host, first, engine.SwapDefinition, loggerFactory.CreateLogger("Script"));
-        using var reloads = new ReloadMetrics(reloader);
+        using var reloads = CommandContext.CountReloads(reloader);
         context.ReportReloads(reloader, script, g => $"{g.Definition.Triggers.Count} trigger(s)"
             + (isRun && g.Definition.Sources.Count > 0 ? "; it now declares sources: restart 'run' to open them" : ""));
         await using var console = new ConsoleChatSource(new ConsoleChatSourceOptions { BotName = name, Input = io.In, Output = io.Out, LoggerFactory = loggerFactory });
 
         // 'run' serves SIGHUP as it does with sources; 'chat' reloads the script on it while watching.
         runHangup?.Serve(script, config, values, reloader, reloads, io, cancellationToken);
-        using var chatHangup = !isRun && watch && !OperatingSystem.IsWindows() ? PosixSignalRegistration.Create(PosixSignal.SIGHUP, s =>
+        await using var chatHangup = !isRun && watch ? new HangupReload() : null;
+        chatHangup?.Serve(_ =>
         {
-            s.Cancel = true;
             reloader.RequestReload();
-        }) : null;
+            return Task.CompletedTask;
+        }, cancellationToken);
         if (watch)
         {
             reloader.Watch();
@@ -65,7 +65,7 @@ internal static class ChatCommand
         await first.StartAsync(loggerFactory.CreateLogger("Script"), cancellationToken).ConfigureAwait(false);
         try
         {
-            await engine.RunAsync([console], cancellationToken).ConfigureAwait(false);
+            await runtime.Sources.RunAsync([console], cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -1,13 +1,14 @@
 using ChatBotKit.Hosting;
+using ChatBotKit.Hosting.AspNetCore;
+using ChatBotKit.Hosting.Configuration;
 using ChatBotKit.Hosting.Health;
-using ChatBotKit.Hosting.Http;
 using ChatBotKit.Hosting.Metrics;
 
 namespace ChatBotKit.Cli;
 
 /// <summary>
 /// <c>--http host:port</c>: serves <c>/health</c> and <c>/metrics</c> for the command's bot.
-/// <c>run</c> listens on <see cref="ChatBotHttpServer.DefaultEndpoint"/> unless told otherwise;
+/// <c>run</c> listens on <see cref="HttpEndpointOptions.DefaultEndpoint"/> unless told otherwise;
 /// <c>off</c> turns it off. A port that is taken is a usage error when asked for, and only a
 /// notice for the default.
 /// </summary>

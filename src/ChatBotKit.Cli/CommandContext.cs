@@ -1,5 +1,6 @@
 using ChatBotKit.AI;
 using ChatBotKit.Engine;
+using ChatBotKit.Hosting;
 using ChatBotKit.Scripting;
 using Microsoft.Extensions.Logging;
 
@@ -57,6 +58,18 @@ internal sealed class CommandContext(CliStreams io, ScriptCompiler? compiler)
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
+    }
+
+    /// <summary>
+    /// Counts the script's reloads in <c>chatbotkit.reloads</c> by outcome, the counter apps count theirs
+    /// in. Call it before <see cref="ReportReloads"/>, so a reload is counted by the time it is reported.
+    /// </summary>
+    public static ReloadCounter CountReloads(ScriptReloader reloader)
+    {
+        var counter = new ReloadCounter(meterFactory: null);
+        reloader.Reloaded += _ => counter.Succeeded();
+        reloader.Failed += _ => counter.Rejected();
+        return counter;
     }
 
     /// <summary>Reports each reload of <paramref name="script"/> on stderr: what the new version has, or its diagnostics.</summary>

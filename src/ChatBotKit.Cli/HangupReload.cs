@@ -1,41 +1,37 @@
-using System.Runtime.InteropServices;
-using System.Threading.Channels;
+using ChatBotKit.Hosting;
 using ChatBotKit.Scripting;
 
 namespace ChatBotKit.Cli;
 
 /// <summary>
-/// <c>streambot run</c>'s SIGHUP: reads the configuration again, then reloads the script. A bad
-/// configuration is reported, counted as a rejected reload, and the running one kept. Signals that
-/// arrive while one is served collapse into one; the reloader serializes them with file watching.
+/// <c>streambot run</c>'s SIGHUP (through the host's <see cref="HangupSignal"/>, as apps): reads the
+/// configuration again, then reloads the script. A bad configuration is reported, counted as a
+/// rejected reload, and the running one kept. The reloader serializes SIGHUPs with file watching.
 /// SIGHUP is taken from creation to disposal: create it before the bot and dispose it after, so a
 /// SIGHUP while the bot stops is ignored instead of ending the process.
 /// </summary>
 internal sealed class HangupReload : IAsyncDisposable
 {
-    private readonly Channel<bool> _hangups = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-    private readonly PosixSignalRegistration? _registration;
+    private readonly HangupSignal _signal = new();
     private Task _loop = Task.CompletedTask;
 
-    public HangupReload() => _registration = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGHUP, s =>
-    {
-        s.Cancel = true;
-        _hangups.Writer.TryWrite(true);
-    });
-
     /// <summary>Serves SIGHUPs with <paramref name="reloader"/> until <paramref name="cancellationToken"/> is cancelled or this is disposed.</summary>
-    public void Serve(FileInfo script, FileInfo? config, LiveConfig values, ScriptReloader reloader, ReloadMetrics reloads, CliStreams io, CancellationToken cancellationToken) =>
-        _loop = ServeAsync(() => ReloadAsync(script, config, values, reloader, reloads, io, cancellationToken), cancellationToken);
+    public void Serve(FileInfo script, FileInfo? config, LiveConfig values, ScriptReloader reloader, ReloadCounter reloads, CliStreams io, CancellationToken cancellationToken) =>
+        Serve(ct => ReloadAsync(script, config, values, reloader, reloads, io, ct), cancellationToken);
+
+    /// <summary>Serves SIGHUPs with <paramref name="reload"/> (<c>chat</c> asks the script reloader for one).</summary>
+    public void Serve(Func<CancellationToken, Task> reload, CancellationToken cancellationToken) =>
+        _loop = _signal.ServeAsync(reload, cancellationToken);
 
     /// <summary>Waits for a reload in progress, then stops taking SIGHUP.</summary>
     public async ValueTask DisposeAsync()
     {
-        _hangups.Writer.TryComplete();
+        _signal.Complete();
         await _loop.ConfigureAwait(false);
-        _registration?.Dispose();
+        _signal.Dispose();
     }
 
-    private static async Task ReloadAsync(FileInfo script, FileInfo? config, LiveConfig values, ScriptReloader reloader, ReloadMetrics reloads, CliStreams io, CancellationToken cancellationToken)
+    private static async Task ReloadAsync(FileInfo script, FileInfo? config, LiveConfig values, ScriptReloader reloader, ReloadCounter reloads, CliStreams io, CancellationToken cancellationToken)
     {
         CliConfiguration configuration;
         try
@@ -60,20 +56,6 @@ internal sealed class HangupReload : IAsyncDisposable
             // Script errors come back as a result; this is anything else. The next SIGHUP is served all the same.
             io.Status($"reloading the script failed ({e.GetType().Name}: {e.Message}); the running bot keeps its previous version.");
             reloads.Rejected();
-        }
-    }
-
-    private async Task ServeAsync(Func<Task> reload, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await foreach (var _ in _hangups.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                await reload().ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
         }
     }
 }

@@ -34,14 +34,13 @@ internal static class ReplayCommand
         };
         await using var endpoints = await CliHttp.StartAsync(configuration.Http(http, null), null, io, cancellationToken).ConfigureAwait(false);
         await using var runtime = new ChatBotRuntime(definition.Identity.Name, definition, options);
-        var engine = runtime.Engine;
         endpoints.Add(runtime);
         var sourceOptions = new ReplayChatSourceOptions { Clock = clock, Pace = realtime ? TimeProvider.System : null, Transcript = io.Out, LoggerFactory = loggerFactory, InputName = chatLog.FullName };
         await using var replay = new ReplayChatSource(chatLog.FullName, sourceOptions);
         await generation.StartAsync(loggerFactory.CreateLogger("Script"), cancellationToken).ConfigureAwait(false);
         try
         {
-            await engine.RunAsync([replay], cancellationToken).ConfigureAwait(false);
+            await runtime.Sources.RunAsync([replay], cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

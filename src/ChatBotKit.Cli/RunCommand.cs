@@ -31,12 +31,12 @@ internal static class RunCommand
 
         var name = definition.Identity.Name;
         var options = context.EngineOptions(loggerFactory, llm, definition, configuration);
-        await using var endpoints = await CliHttp.StartAsync(configuration.Http(http, null), Hosting.Http.ChatBotHttpServer.DefaultEndpoint, io, cancellationToken).ConfigureAwait(false);
+        await using var endpoints = await CliHttp.StartAsync(configuration.Http(http, null), Hosting.Configuration.HttpEndpointOptions.DefaultEndpoint, io, cancellationToken).ConfigureAwait(false);
         await using var hangup = new HangupReload();
         await using var runtime = new ChatBotRuntime(name, definition, options);
         endpoints.Add(runtime);
         await using var reloader = new ScriptReloader(host, first, runtime.Swap, loggerFactory.CreateLogger("Script"));
-        using var reloads = new ReloadMetrics(reloader);
+        using var reloads = CommandContext.CountReloads(reloader);
         context.ReportReloads(reloader, script, g => $"sources: {Describe(g.Definition)}");
 
         hangup.Serve(script, config, values, reloader, reloads, io, cancellationToken);

@@ -3,7 +3,7 @@ namespace ChatBotKit.Hosting;
 /// <summary>What <see cref="ChatBotReloader.ReloadAsync"/> did.</summary>
 public sealed record ChatBotReloadResult
 {
-    /// <summary>Whether the new configuration was valid and every rebuildable bot now runs its new definition.</summary>
+    /// <summary>Whether the new configuration was valid and every bot now runs its new definition.</summary>
     public required bool Succeeded { get; init; }
 
     /// <summary>Why the reload was refused (each problem with its key path and file, as at start-up); <see langword="null"/> on success.</summary>
@@ -11,7 +11,4 @@ public sealed record ChatBotReloadResult
 
     /// <summary>The keys of the bots that now run a new definition.</summary>
     public IReadOnlyList<string> Rebuilt { get; init; } = [];
-
-    /// <summary>Bots that keep their definition on a successful reload, each with the reason (<c>key: reason</c>).</summary>
-    public IReadOnlyList<string> Kept { get; init; } = [];
 }

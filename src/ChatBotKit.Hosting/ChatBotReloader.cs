@@ -11,7 +11,7 @@ namespace ChatBotKit.Hosting;
 /// <summary>
 /// Reloads the app's configuration and rebuilds the bots registered with <c>AddChatBot</c>, as SIGHUP
 /// does: reads every configuration source again (<see cref="IConfigurationRoot.Reload"/>), validates it
-/// as start-up does, re-runs each bot's configure delegate, and only when all of that succeeds puts the
+/// as start-up does, describes each bot again (runs the delegates given to <c>AddChatBot</c> and <c>Configure</c>), and only when all of that succeeds puts the
 /// new definitions in force and reconciles their sources (new channels joined, removed ones left).
 /// Otherwise the running bots keep their definitions and the problem is logged and returned.
 /// Reloads run one at a time and are counted in <c>chatbotkit.reloads</c> (meter <see cref="MeterName"/>) by outcome.
@@ -19,26 +19,20 @@ namespace ChatBotKit.Hosting;
 public sealed class ChatBotReloader : IDisposable
 {
     /// <summary>The meter of the reload counter.</summary>
-    public const string MeterName = "ChatBotKit.Hosting";
+    public const string MeterName = ReloadCounter.MeterName;
 
     private readonly IServiceProvider _services;
     private readonly ILogger _logger;
-    private readonly Meter _meter;
-    private readonly bool _ownsMeter;
-    private readonly Counter<long> _reloads;
+    private readonly ReloadCounter _reloads;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool _closed;
 
-    /// <summary>Creates the reloader for the bots and configuration in <paramref name="services"/>.</summary>
-    public ChatBotReloader(IServiceProvider services)
+    internal ChatBotReloader(IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(services);
         _services = services;
         _logger = (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("ChatBotKit.Hosting");
-        var meterFactory = services.GetService<IMeterFactory>();
-        _ownsMeter = meterFactory is null;
-        _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
-        _reloads = _meter.CreateCounter<long>("chatbotkit.reloads", "{reload}", "Configuration reloads (SIGHUP or ChatBotReloader), by outcome.");
+        _reloads = new ReloadCounter(services.GetService<IMeterFactory>());
     }
 
     /// <summary>Reloads now; the task ends when the new definitions are in force and their sources reconciled.</summary>
@@ -52,10 +46,9 @@ public sealed class ChatBotReloader : IDisposable
                 return new ChatBotReloadResult { Succeeded = false, Problem = "The host is stopping." };
             }
 
-            var bots = _services.GetServices<IHostedService>().OfType<ChatBotService>().Where(b => b.Runtime is not null).ToList();
+            var bots = _services.GetRequiredService<ChatBotRegistry>().Bots.Where(b => b.Runtime is not null).ToList();
             var problems = new List<string>();
             var rebuilt = new List<(ChatBotService Bot, ChatBotDefinition Definition)>();
-            var kept = new List<(string Bot, string Reason)>();
             if (ReloadConfiguration() is { } invalid)
             {
                 problems.Add(invalid);
@@ -66,14 +59,7 @@ public sealed class ChatBotReloader : IDisposable
                 {
                     try
                     {
-                        if (bot.Rebuild(out var whyNot) is { } definition)
-                        {
-                            rebuilt.Add((bot, definition));
-                        }
-                        else
-                        {
-                            kept.Add((bot.Key, whyNot!));
-                        }
+                        rebuilt.Add((bot, bot.Describe()));
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
@@ -86,20 +72,15 @@ public sealed class ChatBotReloader : IDisposable
             {
                 var problem = string.Join(Environment.NewLine, problems);
                 ReloadLog.Rejected(_logger, problem);
-                _reloads.Add(1, new KeyValuePair<string, object?>("outcome", "rejected"));
+                _reloads.Rejected();
                 return new ChatBotReloadResult { Succeeded = false, Problem = problem };
             }
 
             await Task.WhenAll(rebuilt.Select(r => r.Bot.SwapAsync(r.Definition, cancellationToken))).ConfigureAwait(false);
-            foreach (var (bot, reason) in kept)
-            {
-                ReloadLog.Kept(_logger, bot, reason);
-            }
-
             var names = rebuilt.Select(r => r.Bot.Key).ToList();
             ReloadLog.Reloaded(_logger, names.Count == 0 ? "none" : string.Join(", ", names));
-            _reloads.Add(1, new KeyValuePair<string, object?>("outcome", "succeeded"));
-            return new ChatBotReloadResult { Succeeded = true, Rebuilt = names, Kept = [.. kept.Select(k => $"{k.Bot}: {k.Reason}")] };
+            _reloads.Succeeded();
+            return new ChatBotReloadResult { Succeeded = true, Rebuilt = names };
         }
         finally
         {
@@ -111,10 +92,7 @@ public sealed class ChatBotReloader : IDisposable
     public void Dispose()
     {
         _gate.Dispose();
-        if (_ownsMeter)
-        {
-            _meter.Dispose();
-        }
+        _reloads.Dispose();
     }
 
     /// <summary>Waits for a reload in progress and refuses later ones (the host is stopping).</summary>

@@ -9,7 +9,7 @@ namespace ChatBotKit.Hosting;
 /// let replies in flight finish (up to <see cref="ChatBotEngineOptions.ShutdownTimeout"/>) and send,
 /// then close the connections.
 /// </summary>
-public sealed class ChatBotRuntime : IAsyncDisposable
+internal sealed class ChatBotRuntime : IAsyncDisposable
 {
     private int _disposed;
 

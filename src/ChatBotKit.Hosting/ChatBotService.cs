@@ -1,93 +1,54 @@
 using System.Diagnostics.Metrics;
 using ChatBotKit.Engine;
+using ChatBotKit.Hosting.Configuration;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ChatBotKit.Hosting;
 
 /// <summary>
-/// Runs one bot registered with <see cref="ChatBotServiceCollectionExtensions.AddChatBot(IServiceCollection, string, Action{ChatBotBuilder}?)"/>
-/// as a background service: builds the definition at start (an invalid one stops start-up with the
-/// setting's name, and so does invalid configuration: see <see cref="Configuration.ChatBotConfiguration"/>), opens the declared sources, and on stop drains replies in flight before closing them.
+/// Runs one bot registered with <c>AddChatBot</c> as a background service: builds the definition from
+/// its <see cref="ChatBotDescription"/> at start (an invalid one stops start-up with the setting's
+/// name), opens the declared sources, and on stop drains replies in flight before closing them.
 /// </summary>
-public sealed class ChatBotService : BackgroundService
+internal sealed class ChatBotService(string key, IServiceProvider services) : BackgroundService
 {
-    private readonly IServiceProvider _services;
-    private readonly ChatBotBuilder _builder;
-    private readonly RunningChatBots _running;
-    private readonly ChatBotRecipe? _recipe;
-    private readonly ChatBotReloader? _reloader;
+    private readonly RunningChatBots _running = services.GetRequiredService<RunningChatBots>();
     private ChatBotRuntime? _runtime;
 
-    /// <summary>Creates the service for the bot <paramref name="key"/> described by <paramref name="builder"/>; a reload keeps its definition.</summary>
-    public ChatBotService(string key, ChatBotBuilder builder, IServiceProvider services)
-        : this(key, builder, null, services)
-    {
-    }
-
-    internal ChatBotService(string key, ChatBotBuilder builder, ChatBotRecipe? recipe, IServiceProvider services)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(services);
-        Key = key;
-        _builder = builder;
-        _recipe = recipe;
-        _services = services;
-        _running = services.GetRequiredService<RunningChatBots>();
-        _reloader = services.GetService<ChatBotReloader>();
-    }
-
     /// <summary>The bot's key.</summary>
-    public string Key { get; }
+    public string Key { get; } = key;
 
     /// <summary>The running bot; <see langword="null"/> before start.</summary>
     public ChatBotRuntime? Runtime => _runtime;
 
-    /// <summary>Puts a new definition in force; the sources are reconciled in the background. <see cref="ChatBotReloader"/> does this on a reload.</summary>
-    public void Swap(ChatBotDefinition definition) => _ = SwapAsync(definition);
+    /// <summary>Describes the bot again by running its delegates (which read the configuration as it is now).</summary>
+    /// <exception cref="ChatBotConfigurationException">The new description is invalid.</exception>
+    public ChatBotDefinition Describe() => services.GetRequiredService<IOptionsMonitor<ChatBotDescription>>().Get(Key).Build();
 
     /// <summary>Puts a new definition in force; the task ends when the sources are reconciled (new channels joined, removed ones left).</summary>
     public Task SwapAsync(ChatBotDefinition definition, CancellationToken cancellationToken = default) =>
         (_runtime ?? throw new InvalidOperationException($"Bot '{Key}' has not started.")).SwapAsync(definition, cancellationToken);
 
-    /// <summary>
-    /// Describes the bot again by re-running the delegate given to <c>AddChatBot</c> (which reads the
-    /// configuration as it is now); <see langword="null"/> with <paramref name="whyNot"/> when it cannot be.
-    /// </summary>
-    /// <exception cref="ChatBotConfigurationException">The new description is invalid.</exception>
-    internal ChatBotDefinition? Rebuild(out string? whyNot)
-    {
-        if (_recipe is null)
-        {
-            whyNot = "it was not registered by AddChatBot";
-            return null;
-        }
-
-        whyNot = _recipe.WhyNotRebuildable;
-        return whyNot is null ? _recipe.Build() : null;
-    }
-
     /// <inheritdoc />
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        var settings = _services.GetService<Microsoft.Extensions.Configuration.IConfiguration>() is { } configuration
-            ? Configuration.ChatBotConfiguration.Load(configuration)
-            : new Configuration.ChatBotHostingOptions();
-        var definition = _builder.Build();
+        var settings = services.GetRequiredService<IOptions<ChatBotHostingOptions>>().Value;
+        var definition = Describe();
 
         // The exporter and health listen to the meters from now on, so they see the first events.
-        _ = _services.GetService<Metrics.PrometheusExporter>();
-        _ = _services.GetService<Health.ChatBotHealth>();
-        var loggerFactory = _services.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
+        _ = services.GetService<Metrics.PrometheusExporter>();
+        _ = services.GetService<Health.ChatBotHealth>();
         var options = new ChatBotEngineOptions
         {
-            LoggerFactory = loggerFactory,
-            MeterFactory = _services.GetService<IMeterFactory>(),
-            TimeProvider = _services.GetService<TimeProvider>() ?? TimeProvider.System,
+            LoggerFactory = services.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance,
+            MeterFactory = services.GetService<IMeterFactory>(),
+            TimeProvider = services.GetService<TimeProvider>() ?? TimeProvider.System,
             ShutdownTimeout = settings.ShutdownTimeout,
-            ChatClient = definition.ChatClient is null ? _services.GetKeyedService<IChatClient>(Key) ?? _services.GetService<IChatClient>() : null,
+            ChatClient = definition.ChatClient is null ? services.GetKeyedService<IChatClient>(Key) ?? services.GetService<IChatClient>() : null,
         };
         _runtime = new ChatBotRuntime(Key, definition, options);
         await _runtime.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -111,12 +72,9 @@ public sealed class ChatBotService : BackgroundService
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
-        if (_reloader is not null)
-        {
-            // A reload running now finishes first; none starts after this, so nothing swaps into a stopping bot.
-            await _reloader.CloseAsync().ConfigureAwait(false);
-        }
 
+        // A reload running now finishes first; none starts after this, so nothing swaps into a stopping bot.
+        await services.GetRequiredService<ChatBotReloader>().CloseAsync().ConfigureAwait(false);
         if (_runtime is { } runtime)
         {
             _running.Remove(runtime);

@@ -1,6 +1,10 @@
 using ChatBotKit.Hosting;
+using ChatBotKit.Hosting.Configuration;
+using ChatBotKit.Hosting.Health;
+using ChatBotKit.Hosting.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -14,42 +18,59 @@ public static class ChatBotServiceCollectionExtensions
     public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(35);
 
     /// <summary>Registers the bot <see cref="DefaultKey"/>. See <see cref="AddChatBot(IServiceCollection, string, Action{ChatBotKit.ChatBotBuilder}?)"/>.</summary>
-    public static ChatBotKit.ChatBotBuilder AddChatBot(this IServiceCollection services, Action<ChatBotKit.ChatBotBuilder>? configure = null) =>
+    public static IChatBotBuilder AddChatBot(this IServiceCollection services, Action<ChatBotKit.ChatBotBuilder>? configure = null) =>
         services.AddChatBot(DefaultKey, configure);
 
     /// <summary>
-    /// Registers a bot under <paramref name="key"/> and runs it as a background service. Returns the
-    /// builder, which may be configured further until the host starts; the definition is built and
-    /// validated at start. The bot's LLM is the one the builder sets, else an <c>IChatClient</c>
-    /// registered under <paramref name="key"/>, else an unkeyed one, else the offline responder.
-    /// The running bot is a keyed <see cref="ChatBotService"/>. A web app adds <c>app.MapChatBotEndpoints()</c> for <c>/health</c> and <c>/metrics</c>.
+    /// Registers a bot under <paramref name="key"/> and runs it as a background service. The bot is
+    /// described by <paramref name="configure"/> and any delegate added with
+    /// <see cref="ChatBotBuilderExtensions.Configure"/>; they run at start and again on every reload
+    /// (SIGHUP or <see cref="ChatBotReloader"/>). The bot's LLM is the one the builder sets, else an
+    /// <c>IChatClient</c> registered under <paramref name="key"/>, else an unkeyed one, else the offline
+    /// responder. The host's settings (<see cref="ChatBotHostingOptions"/>, section <c>ChatBotKit</c>)
+    /// are validated at start. For <c>/health</c> and <c>/metrics</c>, see <c>ChatBotKit.Hosting.AspNetCore</c>.
     /// </summary>
-    public static ChatBotKit.ChatBotBuilder AddChatBot(this IServiceCollection services, string key, Action<ChatBotKit.ChatBotBuilder>? configure = null)
+    public static IChatBotBuilder AddChatBot(this IServiceCollection services, string key, Action<ChatBotKit.ChatBotBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
-        if (services.Any(d => d.ServiceType == typeof(ChatBotService) && Equals(d.ServiceKey, key)))
+        if (services.Any(d => d.ImplementationInstance is ChatBotRegistration r && r.Key == key))
         {
             throw new InvalidOperationException($"A bot with the key '{key}' is already registered.");
         }
 
-        var builder = new ChatBotKit.ChatBotBuilder();
-        configure?.Invoke(builder);
-        var recipe = new ChatBotRecipe(configure, builder);
+        services.AddChatBotHosting();
+        services.AddSingleton(new ChatBotRegistration(key));
+        services.AddKeyedSingleton(key, (sp, _) => new ChatBotService(key, sp));
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredKeyedService<ChatBotService>(key));
+        var builder = new ChatBotServiceBuilder(key, services);
+        return configure is null ? builder : builder.Configure(configure);
+    }
+
+    // What every bot shares: the registry, reload, health, metrics and the validated settings.
+    private static void AddChatBotHosting(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ChatBotRegistry>();
         services.TryAddSingleton<RunningChatBots>();
-        services.TryAddSingleton<ChatBotReloader>();
+        services.TryAddSingleton(sp => new ChatBotReloader(sp));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, HangupReloadService>());
-        services.TryAddSingleton(sp => new ChatBotKit.Hosting.Health.ChatBotHealth(sp.GetRequiredService<RunningChatBots>(), sp.GetService<TimeProvider>()));
-        services.TryAddSingleton(_ => new ChatBotKit.Hosting.Metrics.PrometheusExporter());
-        if (!services.Any(d => d.ServiceType == typeof(ChatBotKit.Hosting.Http.ChatBotHttpService)))
+        services.TryAddSingleton(sp => new ChatBotHealth(sp.GetRequiredService<RunningChatBots>(), sp.GetService<TimeProvider>()));
+        services.TryAddSingleton(_ => new PrometheusExporter());
+        if (!services.Any(d => d.ServiceType == typeof(ChatBotHostingOptionsSetup)))
         {
-            services.AddSingleton<ChatBotKit.Hosting.Http.ChatBotHttpService>();
-            services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<ChatBotKit.Hosting.Http.ChatBotHttpService>());
+            services.AddSingleton<ChatBotHostingOptionsSetup>();
+            services.AddSingleton<IConfigureOptions<ChatBotHostingOptions>>(sp => sp.GetRequiredService<ChatBotHostingOptionsSetup>());
+            services.AddSingleton<IValidateOptions<ChatBotHostingOptions>>(sp => sp.GetRequiredService<ChatBotHostingOptionsSetup>());
+            services.AddOptions<ChatBotHostingOptions>().ValidateOnStart();
         }
 
         services.Configure<HostOptions>(o => o.ShutdownTimeout = o.ShutdownTimeout < ShutdownTimeout ? ShutdownTimeout : o.ShutdownTimeout);
-        services.AddKeyedSingleton(key, (sp, _) => new ChatBotService(key, builder, recipe, sp));
-        services.AddSingleton<IHostedService>(sp => sp.GetRequiredKeyedService<ChatBotService>(key));
-        return builder;
+    }
+
+    private sealed class ChatBotServiceBuilder(string key, IServiceCollection services) : IChatBotBuilder
+    {
+        public string Key { get; } = key;
+
+        public IServiceCollection Services { get; } = services;
     }
 }

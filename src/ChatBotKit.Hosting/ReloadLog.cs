@@ -13,9 +13,6 @@ internal static partial class ReloadLog
     [LoggerMessage(EventId = 803, Level = LogLevel.Error, Message = "The new configuration is not valid; the running bots keep their previous definitions and settings:\n{Problem}")]
     public static partial void Rejected(ILogger logger, string problem);
 
-    [LoggerMessage(EventId = 804, Level = LogLevel.Warning, Message = "Bot {Bot} keeps its definition on reload: {Reason}.")]
-    public static partial void Kept(ILogger logger, string bot, string reason);
-
     [LoggerMessage(EventId = 806, Level = LogLevel.Error, Message = "The reload failed; the bots go on.")]
     public static partial void Failed(ILogger logger, Exception exception);
 

@@ -1,7 +1,7 @@
 namespace ChatBotKit.Hosting;
 
 /// <summary>The bots running in this process, for <c>/health</c> and for code that wants to reach an engine by key.</summary>
-public sealed class RunningChatBots
+internal sealed class RunningChatBots
 {
     private readonly Lock _gate = new();
     private ChatBotRuntime[] _all = [];

@@ -34,7 +34,7 @@ public sealed class CyTubeScriptTests(NatsServerFixture fixture)
         using var llm = new ChatBotKit.Tests.Fakes.FakeChatClient("doing great, thanks");
         await using var engine = new ChatBotEngine(generation.Definition, new ChatBotEngineOptions { RandomSeed = 1, ChatClient = llm, DecisionListeners = [decisions] });
         using var stop = new CancellationTokenSource();
-        var run = engine.RunAsync([source], stop.Token);
+        var run = new ChatSourceRunner(engine).RunAsync([source], stop.Token);
 
         await kryten.PublishEventAsync(channel, "chatMsg", $$"""{"username":"alice","msg":"!dice","meta":{},"time":{{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}}}""");
 

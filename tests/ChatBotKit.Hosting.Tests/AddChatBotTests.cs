@@ -38,13 +38,13 @@ public sealed class AddChatBotTests
     }
 
     [Fact]
-    public async Task AddChatBot_ReturnsTheBuilderAndLaterCallsCount()
+    public async Task AddChatBot_ConfigureAfterwards_AddsToTheDescriptionInOrder()
     {
         var source = new FakeChatSource();
         var builder = Host.CreateApplicationBuilder([]);
         var bot = builder.Services.AddChatBot();
-        bot.WithName("kit").AddSource(Declared(source));
-        bot.OnCommand("ping", _ => "pong");
+        bot.Configure(b => b.WithName("kit").AddSource(Declared(source)));
+        bot.Configure(b => b.OnCommand("ping", _ => "pong"));
         using var host = builder.Build();
 
         await host.StartAsync();
@@ -52,7 +52,8 @@ public sealed class AddChatBotTests
         var sent = await source.WaitForSentAsync(1, TimeSpan.FromSeconds(30));
         await host.StopAsync();
 
-        bot.Should().BeOfType<ChatBotBuilder>();
+        bot.Key.Should().Be("default");
+        bot.Services.Should().BeSameAs(builder.Services);
         sent.Single().Text.Should().Be("pong");
     }
 

@@ -2,6 +2,7 @@ using ChatBotKit.Hosting.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace ChatBotKit.Hosting.Tests;
 
@@ -107,5 +108,33 @@ public sealed class ConfigurationTests : IDisposable
         var start = () => host.StartAsync();
 
         (await start.Should().ThrowAsync<ChatBotConfigurationException>()).Which.Message.Should().Contain($"ChatBotKit:ShutdownTimeout ({yaml}(2))");
+    }
+
+    [Fact]
+    public void AddChatBot_ValidSettings_BindThroughIOptions()
+    {
+        var yaml = Write("bot.yaml", "ChatBotKit:\n  ShutdownTimeout: 00:00:20\n  ReloadOnHangup: false\n  Http:\n    Endpoint: 0.0.0.0:9090\n");
+        var builder = Host.CreateApplicationBuilder([]);
+        builder.Configuration.AddYamlFile(yaml);
+        builder.Services.AddChatBot(bot => bot.WithName("kit"));
+        using var host = builder.Build();
+
+        var options = host.Services.GetRequiredService<IOptions<ChatBotHostingOptions>>().Value;
+
+        options.Should().Be(new ChatBotHostingOptions { ShutdownTimeout = TimeSpan.FromSeconds(20), ReloadOnHangup = false, Http = new HttpEndpointOptions { Endpoint = "0.0.0.0:9090" } });
+    }
+
+    [Fact]
+    public void AddChatBot_InvalidSettings_ReadingTheOptionsNamesTheKeyFileAndLine()
+    {
+        var yaml = Write("bot.yaml", "ChatBotKit:\n  Http:\n    Enabled: sometimes\n");
+        var builder = Host.CreateApplicationBuilder([]);
+        builder.Configuration.AddYamlFile(yaml);
+        builder.Services.AddChatBot(bot => bot.WithName("kit"));
+        using var host = builder.Build();
+
+        var read = () => host.Services.GetRequiredService<IOptions<ChatBotHostingOptions>>().Value;
+
+        read.Should().Throw<ChatBotConfigurationException>().Which.Message.Should().Contain($"ChatBotKit:Http:Enabled ({yaml}(3)): 'sometimes' is not valid");
     }
 }

@@ -26,7 +26,11 @@ public sealed class HttpEndpointTests
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var bot = builder.Services.AddChatBot(b => b.WithName("kit").OnCommand("dice", _ => "rolled")
             .AddSource(new ChatSourceRegistration("fake", new FakeSettings("x"), _ => source) { Channels = ["c"] }));
-        more?.Invoke(bot);
+        if (more is not null)
+        {
+            bot.Configure(more);
+        }
+
         var app = builder.Build();
         app.MapChatBotEndpoints();
         await app.StartAsync();
@@ -106,7 +110,7 @@ public sealed class HttpEndpointTests
         var bots = new RunningChatBots();
         await using var health = new ChatBotHealth(bots);
         using var exporter = new PrometheusExporter();
-        await using var server = await Http.ChatBotHttpServer.StartAsync("127.0.0.1:0", health, exporter);
+        await using var server = await AspNetCore.ChatBotHttpServer.StartAsync("127.0.0.1:0", health, exporter);
         using var http = new HttpClient { BaseAddress = server.Address };
 
         using var response = await http.GetAsync(new Uri("health", UriKind.Relative));
@@ -122,7 +126,7 @@ public sealed class HttpEndpointTests
     [InlineData("localhost:70000")]
     public void ToUrl_NotHostPort_ThrowsNamingTheValue(string endpoint)
     {
-        var parse = () => Http.ChatBotHttpServer.ToUrl(endpoint);
+        var parse = () => AspNetCore.ChatBotHttpServer.ToUrl(endpoint);
 
         parse.Should().Throw<ArgumentException>().WithMessage($"*'{endpoint}'*");
     }
@@ -133,7 +137,7 @@ public sealed class HttpEndpointTests
         var port = ChatBotKit.Testing.LoopbackPort.GetFree();
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder([]);
         builder.Configuration.AddInMemoryCollection([new("ChatBotKit:Http:Enabled", "true"), new("ChatBotKit:Http:Endpoint", $"127.0.0.1:{port}")]);
-        builder.Services.AddChatBot(bot => bot.WithName("kit"));
+        builder.Services.AddChatBot(bot => bot.WithName("kit")).WithHttpEndpoints();
         using var host = builder.Build();
         await host.StartAsync();
 

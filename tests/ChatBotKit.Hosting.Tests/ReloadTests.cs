@@ -83,7 +83,7 @@ public sealed class ReloadTests : IDisposable
 
         var (result, reply, generation) = await ReloadAndAskAsync(host, source, "Dice:\n  Reply: two\nBot:\n  Channels: [c]\n");
 
-        result.Should().BeEquivalentTo(new { Succeeded = true, Problem = (string?)null, Rebuilt = new[] { "default" }, Kept = Array.Empty<string>() });
+        result.Should().BeEquivalentTo(new { Succeeded = true, Problem = (string?)null, Rebuilt = new[] { "default" } });
         reply.Should().Be("two");
         generation.Should().Be(2);
         _logs.Lines.Should().Contain(l => l.Text.Contains("Reloaded the configuration; rebuilt bot(s): default", StringComparison.Ordinal));
@@ -202,25 +202,31 @@ public sealed class ReloadTests : IDisposable
     }
 
     [Fact]
-    public async Task ReloadAsync_BuilderChangedAfterAddChatBot_KeepsThatBotAndSaysWhy()
+    public async Task ReloadAsync_DelegateAddedWithConfigure_RunsAgainOnTheNewConfiguration()
     {
+        File.WriteAllText(Yaml, "Dice:\n  Reply: one\n");
         var source = new FakeChatSource();
         var builder = Host.CreateApplicationBuilder([]);
-        builder.Logging.ClearProviders().AddProvider(_logs);
+        builder.Configuration.AddYamlFile(Yaml);
+        var configuration = builder.Configuration;
         var bot = builder.Services.AddChatBot(b => b.WithName("kit").WithRateLimits(RateLimiting.RateLimitPolicy.Unlimited).WithFilters(f => f with { DuplicateLookback = 0 }));
-        bot.OnCommand("dice", _ => "rolled").AddSource(new ChatSourceRegistration("fake", new FakeSettings("local"), _ => source) { Channels = ["c"] });
+        bot.Configure(b =>
+        {
+            var reply = configuration["Dice:Reply"];
+            b.OnCommand("dice", _ => reply).AddSource(new ChatSourceRegistration("fake", new FakeSettings("local"), _ => source) { Channels = ["c"] });
+        });
         using var host = builder.Build();
         await host.StartAsync();
+        var before = await AskAsync(source);
 
+        File.WriteAllText(Yaml, "Dice:\n  Reply: two\n");
         var result = await host.Services.GetRequiredService<ChatBotReloader>().ReloadAsync();
         var after = await AskAsync(source);
         await host.StopAsync();
 
-        result.Succeeded.Should().BeTrue();
-        result.Rebuilt.Should().BeEmpty();
-        result.Kept.Should().ContainSingle().Which.Should().StartWith("default: its builder was changed after AddChatBot returned");
-        after.Should().Be("rolled");
-        _logs.Lines.Should().Contain(l => l.Level == LogLevel.Warning && l.Text.Contains("Bot default keeps its definition on reload", StringComparison.Ordinal));
+        before.Should().Be("one");
+        result.Rebuilt.Should().Equal("default");
+        after.Should().Be("two");
     }
 
     [Fact]

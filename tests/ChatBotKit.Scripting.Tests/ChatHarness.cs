@@ -30,7 +30,7 @@ public sealed class ChatHarness : IAsyncDisposable, IDecisionListener
             Input = new ChannelReaderText(_input.Reader),
             Output = new ChannelWriterText(_output.Writer),
         });
-        _run = Engine.RunAsync([_source], _stop.Token);
+        _run = new ChatSourceRunner(Engine).RunAsync([_source], _stop.Token);
     }
 
     public ChatBotEngine Engine { get; }

@@ -17,8 +17,19 @@ public static partial class ChatBotConfiguration
     /// <param name="environmentPrefix">The prefix the app's environment variables carry (e.g. <c>STREAMBOT_</c>), named in the message for a refused secret.</param>
     public static ChatBotHostingOptions Load(IConfiguration configuration, string environmentPrefix = "")
     {
+        var options = Read(configuration, environmentPrefix, out var errors);
+        return errors.Count == 0 ? options : throw Invalid(errors);
+    }
+
+    /// <summary>The problem list as the exception start-up and reloads report.</summary>
+    internal static ChatBotConfigurationException Invalid(IReadOnlyList<string> errors) =>
+        new("Invalid configuration:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
+
+    /// <summary>Binds the valid values of the <c>ChatBotKit</c> section and lists every problem in <paramref name="errors"/>.</summary>
+    internal static ChatBotHostingOptions Read(IConfiguration configuration, string environmentPrefix, out List<string> errors)
+    {
         ArgumentNullException.ThrowIfNull(configuration);
-        var errors = new List<string>();
+        errors = [];
         foreach (var (key, value) in configuration.AsEnumerable())
         {
             if (!string.IsNullOrEmpty(value) && SecretKey().IsMatch(key.Split(':')[^1]) && FromFile(configuration, key) is { } file)
@@ -50,7 +61,7 @@ public static partial class ChatBotConfiguration
             options = options with { ReloadOnHangup = reload };
         }
 
-        return errors.Count == 0 ? options : throw new ChatBotConfigurationException("Invalid configuration:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
+        return options;
     }
 
     /// <summary>Where <paramref name="key"/>'s value came from: <c>path(line)</c> or <c>path</c> for a file, <see langword="null"/> otherwise (environment, command line, memory).</summary>
@@ -99,15 +110,7 @@ public static partial class ChatBotConfiguration
 
     private static bool IsEndpoint(string value)
     {
-        try
-        {
-            Http.ChatBotHttpServer.ToUrl(value);
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
+        return HttpEndpointOptions.TryParse(value, out _);
     }
 
     private static object? ParseBool(string value) => bool.TryParse(value, out var b) ? b : null;

@@ -7,14 +7,14 @@ public sealed record ChatBotHostingOptions
     public const string Section = "ChatBotKit";
 
     /// <summary>The HTTP endpoints (<c>ChatBotKit:Http</c>).</summary>
-    public HttpEndpointOptions Http { get; init; } = new();
+    public HttpEndpointOptions Http { get; set; } = new();
 
     /// <summary>How long replies in flight may take on shutdown (<c>ChatBotKit:ShutdownTimeout</c>, 1 s to 30 s). Default 30 s.</summary>
-    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Whether SIGHUP reloads the configuration and rebuilds the bots (<c>ChatBotKit:ReloadOnHangup</c>).
     /// Default true; SIGHUP is only handled on Linux and macOS.
     /// </summary>
-    public bool ReloadOnHangup { get; init; } = true;
+    public bool ReloadOnHangup { get; set; } = true;
 }

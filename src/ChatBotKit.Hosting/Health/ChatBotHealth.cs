@@ -11,7 +11,7 @@ namespace ChatBotKit.Hosting.Health;
 /// probe, or the calls are at warning level; otherwise <c>healthy</c>. The overall status is the
 /// worst bot's (<c>unhealthy</c> with no bot running).
 /// </summary>
-public sealed class ChatBotHealth : IAsyncDisposable
+internal sealed class ChatBotHealth : IAsyncDisposable
 {
     private readonly RunningChatBots _bots;
     private readonly TimeProvider _time;

@@ -38,7 +38,7 @@ public sealed record ChatBotEngineOptions
     public IReadOnlyList<IDecisionListener> DecisionListeners { get; init; } = [];
 
     /// <summary>
-    /// When set, <see cref="ChatBotEngine.RunAsync"/> waits until each event is fully handled
+    /// When set, <see cref="ChatSourceRunner"/> waits until each event is fully handled
     /// (replies included) before reading the next: replays become exactly reproducible.
     /// </summary>
     public bool ProcessSequentially { get; init; }

@@ -121,7 +121,7 @@ public sealed partial class ChatSourceRunner
         }
 
         var running = new RunningSource(registration, source);
-        running.Pump = PumpAsync(running);
+        running.Pump = PumpAsync(source, registration.Name, running.EventRead, running.Reading.Token);
         lock (_running)
         {
             _running[registration.Name] = running;
@@ -182,16 +182,21 @@ public sealed partial class ChatSourceRunner
         }
     }
 
-    private async Task PumpAsync(RunningSource running)
+    /// <summary>Reads <paramref name="source"/> until it ends or <paramref name="token"/> is cancelled; a failure is logged, never thrown.</summary>
+    private async Task PumpAsync(IChatSource source, string name, Action<DateTimeOffset>? eventRead, CancellationToken token)
     {
         await Task.Yield();
-        var token = running.Reading.Token;
+        var sequential = _engine.Options.ProcessSequentially;
         try
         {
-            await foreach (var chatEvent in running.Source.ReadEventsAsync(token).ConfigureAwait(false))
+            await foreach (var chatEvent in source.ReadEventsAsync(token).ConfigureAwait(false))
             {
-                running.EventRead(_context.TimeProvider.GetUtcNow());
-                _engine.Post(chatEvent, running.Source);
+                eventRead?.Invoke(_context.TimeProvider.GetUtcNow());
+                _engine.Post(chatEvent, source);
+                if (sequential)
+                {
+                    await _engine.WhenIdleAsync(token).ConfigureAwait(false);
+                }
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -202,7 +207,7 @@ public sealed partial class ChatSourceRunner
         }
         catch (Exception ex)
         {
-            RunnerLog.ReadFailed(_logger, ex, running.Registration.Name);
+            RunnerLog.ReadFailed(_logger, ex, name);
         }
     }
 

@@ -4,8 +4,9 @@ using Microsoft.Extensions.Logging;
 namespace ChatBotKit.Engine;
 
 /// <summary>
-/// Opens the sources a bot declares (<see cref="ChatBotDefinition.Sources"/>) and feeds their events
-/// into a <see cref="ChatBotEngine"/>. On a new definition, <see cref="ApplyAsync"/> reconciles:
+/// Feeds the events of chat sources into a <see cref="ChatBotEngine"/>, the one pump of the SDK: for
+/// sources the caller made (<see cref="RunAsync"/>) and for the sources a bot declares
+/// (<see cref="ChatBotDefinition.Sources"/>, opened by <see cref="ApplyAsync"/>). On a new definition, <see cref="ApplyAsync"/> reconciles:
 /// a source whose name and settings are unchanged keeps its connection (joining and leaving changed
 /// channels through <see cref="IChannelMembership"/>, or reconnecting when it cannot); a source whose
 /// settings changed is replaced; a source no longer declared is closed. A source that fails to
@@ -31,7 +32,12 @@ public sealed partial class ChatSourceRunner : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(engine);
         _engine = engine;
-        _context = context ?? new ChatSourceContext();
+        _context = context ?? new ChatSourceContext
+        {
+            LoggerFactory = engine.Options.LoggerFactory,
+            TimeProvider = engine.Options.TimeProvider,
+            MeterFactory = engine.Options.MeterFactory,
+        };
         _logger = _context.LoggerFactory.CreateLogger("ChatBotKit.Sources");
     }
 
@@ -56,6 +62,26 @@ public sealed partial class ChatSourceRunner : IAsyncDisposable
         {
             return _running.TryGetValue(name, out var running) ? running.Source : null;
         }
+    }
+
+    /// <summary>
+    /// Connects each of <paramref name="sources"/> and feeds its events to the engine until every source
+    /// ends or <paramref name="cancellationToken"/> is cancelled; when the sources end, waits for the
+    /// events still queued and their replies. A source that fails to read is logged and the others go on.
+    /// The caller owns the sources and disposes them. With <see cref="ChatBotEngineOptions.ProcessSequentially"/>
+    /// each event is handled fully before the next is read.
+    /// </summary>
+    public async Task RunAsync(IEnumerable<IChatSource> sources, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var list = sources.ToList();
+        foreach (var source in list)
+        {
+            await source.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await Task.WhenAll(list.Select(source => PumpAsync(source, source.Platform.ToString(), null, cancellationToken))).ConfigureAwait(false);
+        await _engine.WhenIdleAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -106,7 +106,7 @@ public sealed class ChatBusScaleOutTests(NatsServerFixture fixture)
             var bot = new ChatBotBuilder().WithName("kit").WithRateLimits(RateLimitPolicy.Unlimited);
             bot.OnCommand("who", ctx => $"{name} {ctx.Command?.ArgumentText}");
             worker._engine = new ChatBotEngine(bot.Build());
-            worker._run = worker._engine.RunAsync([worker._source], worker._stop.Token);
+            worker._run = new ChatSourceRunner(worker._engine).RunAsync([worker._source], worker._stop.Token);
             return worker;
         }
 

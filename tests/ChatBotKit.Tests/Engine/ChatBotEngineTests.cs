@@ -406,7 +406,7 @@ public sealed class ChatBotEngineTests : EngineTestBase
         Source.Push(Message("c", "kit two"));
         Source.End();
 
-        await engine.RunAsync([Source]);
+        await new ChatSourceRunner(engine).RunAsync([Source]);
 
         Source.State.Should().Be(ConnectionState.Connected);
         Source.Sent.Should().HaveCount(2);

@@ -55,7 +55,7 @@ public sealed class ReplayEndToEndTests
         await using (var engine = new ChatBotEngine(definition, new ChatBotEngineOptions { TimeProvider = clock, ProcessSequentially = true }))
         await using (var source = new ReplayChatSource(new StringReader(Log), new ReplayChatSourceOptions { Clock = clock, Transcript = transcript }))
         {
-            await engine.RunAsync([source]).WaitAsync(TimeSpan.FromSeconds(30));
+            await new ChatSourceRunner(engine).RunAsync([source]).WaitAsync(TimeSpan.FromSeconds(30));
             source.SkippedLines.Should().Be(1);
         }
 

@@ -28,7 +28,7 @@ public sealed class TwitchExampleScriptTests
         await using var source = registration.Create(new ChatSourceContext { Channels = registration.Channels });
         var engine = new ChatBotEngine(generation.Definition, new ChatBotEngineOptions { RandomSeed = 1 });
         using var stop = new CancellationTokenSource();
-        var run = engine.RunAsync([source], stop.Token);
+        var run = new ChatSourceRunner(engine).RunAsync([source], stop.Token);
 
         (await server.NextJoinAsync(Patience)).Should().Be("examplechan");
         await server.PushAsync("@badges=;display-name=Bob;id=m1;user-id=7;tmi-sent-ts=1700000000000 :bob!bob@bob.tmi.twitch.tv PRIVMSG #examplechan :!dice");

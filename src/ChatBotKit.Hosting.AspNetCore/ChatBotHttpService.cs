@@ -1,42 +1,40 @@
 using ChatBotKit.Hosting.Configuration;
 using ChatBotKit.Hosting.Health;
 using ChatBotKit.Hosting.Metrics;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
-namespace ChatBotKit.Hosting.Http;
+namespace ChatBotKit.Hosting.AspNetCore;
 
 /// <summary>
 /// Serves <c>/health</c> and <c>/metrics</c> on <c>ChatBotKit:Http:Endpoint</c> when
-/// <c>ChatBotKit:Http:Enabled</c> is true, for apps that are not web apps themselves.
+/// <c>ChatBotKit:Http:Enabled</c> is true, for apps that are not web apps themselves
+/// (<see cref="ChatBotHttpBuilderExtensions.WithHttpEndpoints"/>).
 /// </summary>
-public sealed class ChatBotHttpService(IServiceProvider services) : IHostedService
+internal sealed class ChatBotHttpService(IServiceProvider services, IOptions<ChatBotHostingOptions> options) : IHostedService
 {
     private ChatBotHttpServer? _server;
 
     /// <summary>The address served, when enabled and started.</summary>
     public Uri? Address => _server?.Address;
 
-    /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var options = services.GetService<IConfiguration>() is { } configuration ? ChatBotConfiguration.Load(configuration) : new ChatBotHostingOptions();
-        if (!options.Http.Enabled)
+        if (!options.Value.Http.Enabled)
         {
             return;
         }
 
         _server = await ChatBotHttpServer.StartAsync(
-            options.Http.Endpoint,
+            options.Value.Http.Endpoint,
             services.GetRequiredService<ChatBotHealth>(),
             services.GetRequiredService<PrometheusExporter>(),
             services.GetService<ILoggerFactory>(),
             cancellationToken).ConfigureAwait(false);
     }
 
-    /// <inheritdoc />
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         if (_server is not null)

@@ -1,4 +1,4 @@
-using System.Globalization;
+using ChatBotKit.Hosting.Configuration;
 using ChatBotKit.Hosting.Health;
 using ChatBotKit.Hosting.Metrics;
 using Microsoft.AspNetCore.Builder;
@@ -8,18 +8,15 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace ChatBotKit.Hosting.Http;
+namespace ChatBotKit.Hosting.AspNetCore;
 
 /// <summary>
 /// A small Kestrel server with <c>/health</c> and <c>/metrics</c> only, for hosts that are not web
-/// apps themselves (the <c>streambot</c> tool's <c>--http</c>). Web apps call
+/// apps themselves (<see cref="ChatBotHttpService"/>, the <c>streambot</c> tool's <c>--http</c>). Web apps call
 /// <see cref="ChatBotEndpoints.MapChatBotEndpoints"/> instead.
 /// </summary>
 internal sealed class ChatBotHttpServer : IAsyncDisposable
 {
-    /// <summary>Where the server listens unless told otherwise.</summary>
-    public const string DefaultEndpoint = "127.0.0.1:8080";
-
     private readonly WebApplication _app;
 
     private ChatBotHttpServer(WebApplication app, Uri address)
@@ -58,14 +55,9 @@ internal sealed class ChatBotHttpServer : IAsyncDisposable
     public static string ToUrl(string endpoint)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        var colon = endpoint.LastIndexOf(':');
-        var host = colon > 0 ? endpoint[..colon] : "";
-        if (host.Length == 0 || !int.TryParse(endpoint[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)
-        {
-            throw new ArgumentException($"'{endpoint}' is not host:port (e.g. {DefaultEndpoint}).", nameof(endpoint));
-        }
-
-        return $"http://{host}:{port}";
+        return HttpEndpointOptions.TryParse(endpoint, out var url)
+            ? url
+            : throw new ArgumentException($"'{endpoint}' is not host:port (e.g. {HttpEndpointOptions.DefaultEndpoint}).", nameof(endpoint));
     }
 
     /// <summary>Stops listening.</summary>

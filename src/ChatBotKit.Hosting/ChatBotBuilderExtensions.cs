@@ -1,0 +1,20 @@
+using ChatBotKit.Hosting;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Describes a bot registered with <c>AddChatBot</c>.</summary>
+public static class ChatBotBuilderExtensions
+{
+    /// <summary>
+    /// Adds <paramref name="configure"/> to the bot's description. The delegates run in the order added,
+    /// on a new <see cref="ChatBotKit.ChatBotBuilder"/>, at start and again on every reload, so a delegate
+    /// that reads the configuration sees its values as they are then.
+    /// </summary>
+    public static IChatBotBuilder Configure(this IChatBotBuilder builder, Action<ChatBotKit.ChatBotBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.Services.Configure<ChatBotDescription>(builder.Key, d => d.Steps.Add(configure));
+        return builder;
+    }
+}
