@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using ChatBotKit.Tests.Sources;
 using ChatBotKit.YouTube.Tests.Servers;
 
@@ -23,6 +24,6 @@ public abstract class DataApiSourceTestBase : IAsyncLifetime
     }
 
     /// <summary>A source for the fake's video with <paramref name="options"/> and the fake's endpoints (no watch pages).</summary>
-    internal YouTubeChatSource Source(YouTubeOptions options) =>
-        new(FakeYouTube.VideoId, options with { ApiEndpoint = Api.ApiEndpoint, TokenEndpoint = Api.TokenEndpoint, Endpoint = new Uri("http://127.0.0.1:9") }, _http, Logs, Clock);
+    internal YouTubeChatSource Source(YouTubeOptions options, IMeterFactory? meters = null) =>
+        new(FakeYouTube.VideoId, options with { ApiEndpoint = Api.ApiEndpoint, TokenEndpoint = Api.TokenEndpoint, Endpoint = new Uri("http://127.0.0.1:9") }, _http, Logs, Clock, meters);
 }

@@ -1,7 +1,10 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using ChatBotKit.Events;
 using ChatBotKit.Sources;
 using ChatBotKit.YouTube.Tests.DataApi;
 using ChatBotKit.YouTube.Tests.Servers;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBotKit.YouTube.Tests.Connection;
 
@@ -97,6 +100,33 @@ public sealed class YouTubeDataApiReadingTests : DataApiSourceTestBase
         Api.Calls.Where(c => c.Method == "list").Select(c => PageToken(c.Query)).Should().Equal(null, "p2", "p2", "p2");
         Logs.Entries.Where(e => e.EventId == 804).Select(e => e.Message).Should().Satisfy(
             m => m.Contains("HTTP 503 backendError"), m => m.Contains("not a liveChatMessageListResponse"));
+    }
+
+    [Fact]
+    public async Task QuotaCounter_EveryCall_IsMeasuredByMethod()
+    {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = services.GetRequiredService<IMeterFactory>();
+        var measured = new ConcurrentQueue<(string Method, long Units)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Scope == meters && instrument.Name == "chatbotkit.youtube.quota.units")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, units, tags, _) => measured.Enqueue(((string)tags[0].Value!, units)));
+        listener.Start();
+        await using var source = Source(new YouTubeOptions { ApiKey = FakeDataApi.ApiKey }, meters);
+        await source.ConnectAsync();
+        await using var events = source.ReadEventsAsync().GetAsyncEnumerator();
+        Api.Answer(DataApiJson.Page("p2", 5000, DataApiJson.Text("m1", "ann", "one")));
+
+        (await events.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10))).Should().BeTrue();
+
+        measured.Should().Equal(("videos.list", 1L), ("liveChatMessages.list", 5L));
+        source.QuotaUnitsSpent.Should().Be(6);
     }
 
     [Fact]
