@@ -8,13 +8,14 @@ namespace ChatBotKit;
 public static class YouTubeBotBuilderExtensions
 {
     /// <summary>
-    /// Declares a YouTube live chat read without an API key (read-only: replies are dropped with
-    /// the reason). Without <paramref name="options"/> the endpoint comes from <c>YOUTUBE_ENDPOINT</c>
+    /// Declares a YouTube live chat: read keyless (read-only) unless the options carry a Data API key
+    /// (read-only) or an OAuth access or refresh token (read and post). Without <paramref name="options"/>
+    /// the endpoints and credentials come from the <c>YOUTUBE_*</c> environment variables
     /// (<see cref="YouTubeOptions.FromEnvironment"/>).
     /// </summary>
     /// <param name="builder">The bot.</param>
     /// <param name="video">A video id, a watch or live URL, an <c>@handle</c> or a channel id (<c>UC…</c>).</param>
-    /// <param name="options">Endpoint and polling settings.</param>
+    /// <param name="options">Endpoints, credentials and polling settings.</param>
     /// <param name="name">The source's name within the bot; default <c>youtube</c>.</param>
     public static ChatBotBuilder AddYouTube(this ChatBotBuilder builder, string video, YouTubeOptions? options = null, string name = "youtube")
     {
@@ -23,7 +24,7 @@ public static class YouTubeBotBuilderExtensions
         var settings = options ?? YouTubeOptions.FromEnvironment();
         settings.Validate();
         _ = VideoTarget.Parse(video); // a mistyped target fails here, at start-up, not at connect
-        return builder.AddSource(new ChatSourceRegistration(name, settings, context => new YouTubeChatSource(video, settings, null, context.LoggerFactory, context.TimeProvider))
+        return builder.AddSource(new ChatSourceRegistration(name, settings, context => new YouTubeChatSource(video, settings, null, context.LoggerFactory, context.TimeProvider, context.MeterFactory))
         {
             Channels = [video],
         });

@@ -31,6 +31,11 @@ internal sealed class InnerTubeClient(HttpClient http, Uri endpoint)
         return (new LiveChatSession(videoId, config, allMessages ?? continuation), allMessages is not null);
     }
 
+    /// <summary>The id of the video <paramref name="target"/> names, or of the stream its channel has live now (read from the page, no ytcfg needed).</summary>
+    /// <exception cref="ChatBotKitException">The page could not be loaded.</exception>
+    public async Task<string?> FindVideoIdAsync(VideoTarget target, CancellationToken cancellationToken) =>
+        target.VideoId ?? ChatPages.ReadWatchPage(await GetPageAsync(new Uri(endpoint, target.PagePath), cancellationToken).ConfigureAwait(false)).VideoId;
+
     /// <summary>Posts one <c>get_live_chat</c> request; the status and body are the caller's to judge.</summary>
     /// <exception cref="HttpRequestException">The request did not reach YouTube or the connection broke.</exception>
     public async Task<(HttpStatusCode Status, byte[] Body)> GetLiveChatAsync(LiveChatSession session, string continuation, CancellationToken cancellationToken)

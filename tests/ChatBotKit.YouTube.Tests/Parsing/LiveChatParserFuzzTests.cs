@@ -30,7 +30,7 @@ public sealed class LiveChatParserFuzzTests
         readable.Should().BePositive("some mutations leave valid JSON, so the mapping itself is exercised");
     }
 
-    private static byte[] Mutate(byte[] source, Random random)
+    internal static byte[] Mutate(byte[] source, Random random)
     {
         var bytes = new List<byte>(source);
         for (var edits = random.Next(1, 4); edits > 0 && bytes.Count > 0; edits--)

@@ -26,6 +26,9 @@ internal sealed class WatchedClock : TimeProvider
         return timer;
     }
 
+    /// <summary>Moves the clock on without any wait, as time passing between two calls.</summary>
+    public void Advance(TimeSpan by) => _clock.Advance(by);
+
     /// <summary>Waits for the code under test to start a wait, and lets it run out.</summary>
     public async Task AdvanceNextWaitAsync()
     {
