@@ -93,8 +93,9 @@ internal sealed class EventSubFeed : IAsyncDisposable
                 _stop(ex);
                 return;
             }
-            catch (Exception ex) when (ex is HttpRequestException or ChatBotKitException)
+            catch (Exception ex) when (ex is HttpRequestException or ChatBotKitException or OperationCanceledException)
             {
+                // Twitch unreachable or slow (an HTTP timeout): the token is checked again at the next turn.
                 TwitchAuthLog.ValidationFailed(_logger, ex);
             }
         }

@@ -258,6 +258,20 @@ public sealed class EventSubSourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Token_IsValidatedAtStartAndEveryHour()
+    {
+        await ConnectedAsync();
+        _api.Validations.Should().Be(1);
+
+        _clock.Advance(TimeSpan.FromMinutes(59));
+        _api.Validations.Should().Be(1);
+        await AdvanceUntilAsync(WhenAsync(() => _api.Validations == 2), step: TimeSpan.FromMinutes(1));
+        await AdvanceUntilAsync(WhenAsync(() => _api.Validations == 3), step: TimeSpan.FromMinutes(1));
+
+        _clock.GetUtcNow().Should().BeCloseTo(new VirtualClock().GetUtcNow().AddHours(2), TimeSpan.FromMinutes(2));
+    }
+
+    [Fact]
     public async Task ConnectAsync_RevokedToken_ThrowsSayingHowToFixIt_WithoutTheToken()
     {
         Environment.SetEnvironmentVariable(_tokenVariable, "revoked-secret-token");

@@ -33,9 +33,16 @@ public static class EventSubTestData
     }
 
     /// <summary>A <c>channel.chat.message</c> notification saying <paramref name="text"/>, with its own ids.</summary>
-    public static JsonObject ChatMessage(string text, string? messageId = null)
+    public static JsonObject ChatMessage(string text, string? messageId = null, string? chatter = null)
     {
         var payload = Frame("eventsub_channel.chat.message_payload.json");
+        if (chatter is not null)
+        {
+            payload["event"]!["chatter_user_login"] = chatter;
+            payload["event"]!["chatter_user_name"] = chatter;
+            payload["event"]!["chatter_user_id"] = "9" + chatter.Length;
+        }
+
         payload["event"]!["message"]!["text"] = text;
         payload["event"]!["message"]!["fragments"]![0]!["text"] = text;
         payload["event"]!["message_id"] = Guid.NewGuid().ToString();

@@ -30,8 +30,11 @@ public sealed class FakeTwitchApi : IAsyncDisposable
     private readonly ConcurrentDictionary<string, string> _refreshTokens = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<Func<HttpResponse, Task>> _chatAnswers = new();
     private readonly Channel<EventSubClient> _clients = Channel.CreateUnbounded<EventSubClient>();
+    private readonly Channel<string> _chatTexts = Channel.CreateUnbounded<string>();
+    private EventSubClient? _current;
     private int _sessions;
     private int _refreshes;
+    private int _validations;
 
     public FakeTwitchApi()
     {
@@ -75,6 +78,12 @@ public sealed class FakeTwitchApi : IAsyncDisposable
 
     public int Sessions => Volatile.Read(ref _sessions);
 
+    /// <summary>The EventSub client that connected last.</summary>
+    public EventSubClient Current => Volatile.Read(ref _current) ?? throw new InvalidOperationException("No EventSub client has connected.");
+
+    /// <summary>How many times <c>/validate</c> was asked.</summary>
+    public int Validations => Volatile.Read(ref _validations);
+
     public int Refreshes => Volatile.Read(ref _refreshes);
 
     /// <summary>A token <c>/validate</c> accepts, expiring in <paramref name="expiresIn"/> seconds; with a refresh token that may renew it.</summary>
@@ -114,6 +123,9 @@ public sealed class FakeTwitchApi : IAsyncDisposable
     /// <summary>The next EventSub client that connected (and got its welcome).</summary>
     public async Task<EventSubClient> NextClientAsync(TimeSpan patience) => await _clients.Reader.ReadAsync().AsTask().WaitAsync(patience);
 
+    /// <summary>The text of the next chat message Helix received.</summary>
+    public async Task<string> NextChatTextAsync(TimeSpan patience) => await _chatTexts.Reader.ReadAsync().AsTask().WaitAsync(patience);
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
@@ -135,12 +147,14 @@ public sealed class FakeTwitchApi : IAsyncDisposable
         welcome["payload"]!["session"]!["id"] = client.SessionId;
         welcome["payload"]!["session"]!["keepalive_timeout_seconds"] = KeepaliveSeconds;
         await client.SendAsync(welcome.ToJsonString());
+        Volatile.Write(ref _current, client);
         _clients.Writer.TryWrite(client);
         await client.RunAsync(context.RequestAborted);
     }
 
     private IResult Validate(HttpContext context)
     {
+        Interlocked.Increment(ref _validations);
         var header = context.Request.Headers.Authorization.ToString();
         var token = header.StartsWith("OAuth ", StringComparison.Ordinal) ? header[6..] : "";
         if (!_validTokens.TryGetValue(token, out var expiresIn))
@@ -204,7 +218,9 @@ public sealed class FakeTwitchApi : IAsyncDisposable
             return;
         }
 
-        ChatMessages.Enqueue((await JsonNode.ParseAsync(context.Request.Body))!);
+        var body = (await JsonNode.ParseAsync(context.Request.Body))!;
+        ChatMessages.Enqueue(body);
+        _chatTexts.Writer.TryWrite(body["message"]!.GetValue<string>());
         var answer = _chatAnswers.TryDequeue(out var next) ? next : Json("helix_send_chat_message_response_sent.json");
         await answer(context.Response);
     }
