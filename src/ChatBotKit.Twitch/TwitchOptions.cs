@@ -48,6 +48,9 @@ public sealed record TwitchOptions
     /// <summary>The environment variable with the refresh token; without one an expired token stops the EventSub source. Default <c>TWITCH_REFRESH_TOKEN</c>.</summary>
     public string RefreshTokenVariable { get; init; } = "TWITCH_REFRESH_TOKEN";
 
+    /// <summary>The token file <c>streambot auth twitch</c> writes (see <see cref="Auth.TwitchTokenStore"/>), read by the EventSub transport when the token variable is unset, and updated when a token from it is refreshed. <see langword="null"/> is the per-user default file.</summary>
+    public string? TokenFile { get; init; }
+
     /// <summary>The environment variable with the client secret, for applications registered as confidential. Default <c>TWITCH_CLIENT_SECRET</c>.</summary>
     public string ClientSecretVariable { get; init; } = "TWITCH_CLIENT_SECRET";
 

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using ChatBotKit.Events;
 using ChatBotKit.Sources;
+using ChatBotKit.Twitch.Auth;
 using ChatBotKit.Twitch.Helix;
 using Microsoft.Extensions.Logging;
 
@@ -19,22 +20,19 @@ internal sealed class EventSubFeed : IAsyncDisposable
     private readonly Action<Exception> _stop;
     private readonly ILogger _logger;
     private readonly CancellationToken _disposal;
+    private readonly string _tokenVariable;
     private IReadOnlyDictionary<string, string> _channels = new Dictionary<string, string>();
     private Task _keeper = Task.CompletedTask;
 
     public EventSubFeed(TwitchOptions options, IReadOnlyList<EventSubType> types, ChannelWriter<ChatEvent> events, Action<ConnectionState> setState, Action<Exception> stop, TimeProvider time, ILogger logger, CancellationToken disposal)
     {
-        var credentials = new TwitchCredentials(
-            Environment.GetEnvironmentVariable(options.TokenVariable) ?? "",
-            Environment.GetEnvironmentVariable(options.RefreshTokenVariable),
-            Environment.GetEnvironmentVariable(options.ClientIdVariable),
-            Environment.GetEnvironmentVariable(options.ClientSecretVariable));
-        _auth = new TwitchAuth(credentials, options.Endpoints, _http, time, logger);
+        var (credentials, store) = CredentialsOf(options);
+        _auth = new TwitchAuth(credentials, options.Endpoints, _http, time, logger, store is null ? null : () => store.Save(credentials.ToTokens()));
         Helix = new HelixClient(_http, options.Endpoints, _auth);
         var subscriber = new EventSubSubscriber(Helix, types, logger);
         var router = new EventSubRouter(events, LoginOf, logger);
         _connection = new EventSubConnection(options, (session, ct) => subscriber.SubscribeAllAsync(session, _channels, ct), router, setState, IsFatal, stop, time, logger, disposal);
-        (_stop, _logger, _disposal) = (stop, logger, disposal);
+        (_stop, _logger, _disposal, _tokenVariable) = (stop, logger, disposal, options.TokenVariable);
     }
 
     public HelixClient Helix { get; }
@@ -48,7 +46,7 @@ internal sealed class EventSubFeed : IAsyncDisposable
     {
         if (string.IsNullOrWhiteSpace(_auth.Credentials.AccessToken))
         {
-            throw new ChatBotKitException("Twitch EventSub needs a user token: run 'streambot auth twitch' or set TWITCH_OAUTH_TOKEN (see docs/twitch.md).");
+            throw new ChatBotKitException($"Twitch EventSub needs a user token: run 'streambot auth twitch' or set {_tokenVariable} (see docs/twitch.md).");
         }
 
         await _auth.ValidateAsync(cancellationToken).ConfigureAwait(false);
@@ -73,6 +71,21 @@ internal sealed class EventSubFeed : IAsyncDisposable
     }
 
     private static bool IsFatal(Exception exception) => exception is TwitchTokenRejectedException;
+
+    // The token variable when it is set; otherwise the token file, which then also keeps refreshed tokens.
+    private static (TwitchCredentials Credentials, TwitchTokenStore? Store) CredentialsOf(TwitchOptions options)
+    {
+        var secret = Environment.GetEnvironmentVariable(options.ClientSecretVariable);
+        if (Environment.GetEnvironmentVariable(options.TokenVariable) is { Length: > 0 } token)
+        {
+            return (new TwitchCredentials(token, Environment.GetEnvironmentVariable(options.RefreshTokenVariable), Environment.GetEnvironmentVariable(options.ClientIdVariable), secret), null);
+        }
+
+        var store = new TwitchTokenStore(options.TokenFile);
+        return store.Load() is { } stored
+            ? (new TwitchCredentials(stored.AccessToken, stored.RefreshToken, stored.ClientId, secret) { Scopes = stored.Scopes }, store)
+            : (new TwitchCredentials("", null, null, null), null);
+    }
 
     private string? LoginOf(string id) => _channels.FirstOrDefault(pair => pair.Value == id).Key;
 

@@ -10,8 +10,9 @@ namespace ChatBotKit.Twitch.Helix;
 /// Keeps the user token usable, as Twitch requires: validates it at start and every hour
 /// (<c>/oauth2/validate</c>), refreshes it shortly before it expires or when a call is refused, and
 /// reports a token that cannot be saved as <see cref="TwitchTokenRejectedException"/>.
+/// <paramref name="renewed"/>, when given, keeps a refreshed pair (in the token file).
 /// </summary>
-internal sealed class TwitchAuth(TwitchCredentials credentials, TwitchEndpoints endpoints, HttpClient http, TimeProvider time, ILogger logger) : IDisposable
+internal sealed class TwitchAuth(TwitchCredentials credentials, TwitchEndpoints endpoints, HttpClient http, TimeProvider time, ILogger logger, Action? renewed = null) : IDisposable
 {
     private static readonly TimeSpan ValidateEvery = TimeSpan.FromHours(1);
     private static readonly TimeSpan RefreshAhead = TimeSpan.FromMinutes(5);
@@ -72,6 +73,7 @@ internal sealed class TwitchAuth(TwitchCredentials credentials, TwitchEndpoints 
             }
 
             credentials.Replace(access, body.Json.String("refresh_token"));
+            renewed?.Invoke();
             TwitchAuthLog.Refreshed(logger, credentials.Login ?? "?");
         }
         finally

@@ -1,3 +1,5 @@
+using ChatBotKit.Twitch.Auth;
+
 namespace ChatBotKit.Twitch.Helix;
 
 /// <summary>
@@ -53,6 +55,12 @@ internal sealed class TwitchCredentials
 
     /// <summary>When the access token expires, learned from validation.</summary>
     public DateTimeOffset? ExpiresAt { get; set; }
+
+    /// <summary>The scopes granted, when known (from the token file).</summary>
+    public IReadOnlyList<string> Scopes { get; init; } = [];
+
+    /// <summary>The tokens as the token file keeps them.</summary>
+    public TwitchTokens ToTokens() => new(AccessToken, RefreshToken, ClientId ?? "", Scopes);
 
     /// <summary>Installs a refreshed pair.</summary>
     public void Replace(string accessToken, string? refreshToken)

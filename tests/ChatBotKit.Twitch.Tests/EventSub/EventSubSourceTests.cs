@@ -107,13 +107,17 @@ public sealed class EventSubSourceTests : IAsyncLifetime
         var next = await _api.NextClientAsync(Patience);
         next.ReconnectedFrom.Should().Be(old.SessionId);
 
-        // During the overlap Twitch may deliver on both sockets; the same message id arrives once.
+        // Until the new session's welcome the old one keeps delivering; around the switch Twitch may
+        // deliver on both sockets, and the same message id arrives once.
         var both = EventSubTestData.ChatMessage("on both").ToJsonString();
+        await old.SendAsync(EventSubTestData.ChatMessage("during").ToJsonString());
         await old.SendAsync(both);
-        await next.SendAsync(both);
+        next.ReleaseWelcome();
         await old.Closed.WaitAsync(Patience);
+        await next.SendAsync(both);
         await next.SendAsync(EventSubTestData.ChatMessage("after").ToJsonString());
 
+        (await NextAsync<MessageReceived>(events)).Text.Should().Be("during");
         (await NextAsync<MessageReceived>(events)).Text.Should().Be("on both");
         (await NextAsync<MessageReceived>(events)).Text.Should().Be("after");
         _api.Subscriptions.Should().HaveCount(8, "subscriptions carry over to the new session");

@@ -35,6 +35,7 @@ public sealed class FakeTwitchApi : IAsyncDisposable
     private int _sessions;
     private int _refreshes;
     private int _validations;
+    private int _devicePolls;
 
     public FakeTwitchApi()
     {
@@ -46,7 +47,8 @@ public sealed class FakeTwitchApi : IAsyncDisposable
         _app.UseWebSockets();
         _app.Map("/ws", AcceptEventSubAsync);
         _app.MapGet("/oauth2/validate", (Delegate)Validate);
-        _app.MapPost("/oauth2/token", (Delegate)RefreshAsync);
+        _app.MapPost("/oauth2/token", (Delegate)TokenAsync);
+        _app.MapPost("/oauth2/device", (Delegate)DeviceAsync);
         _app.MapGet("/helix/users", (Delegate)GetUsers);
         _app.MapPost("/helix/eventsub/subscriptions", (Delegate)SubscribeAsync);
         _app.MapPost("/helix/chat/messages", ChatMessageAsync);
@@ -85,6 +87,12 @@ public sealed class FakeTwitchApi : IAsyncDisposable
     public int Validations => Volatile.Read(ref _validations);
 
     public int Refreshes => Volatile.Read(ref _refreshes);
+
+    /// <summary>What the device-code grant answers: <see langword="null"/> approves, otherwise Twitch's error message (<c>authorization_pending</c>, …).</summary>
+    public ConcurrentQueue<string?> DeviceAnswers { get; } = new();
+
+    /// <summary>How many times the device-code grant was polled.</summary>
+    public int DevicePolls => Volatile.Read(ref _devicePolls);
 
     /// <summary>A token <c>/validate</c> accepts, expiring in <paramref name="expiresIn"/> seconds; with a refresh token that may renew it.</summary>
     public void AddToken(string token, int expiresIn = 14_000, string? refreshToken = null)
@@ -146,10 +154,23 @@ public sealed class FakeTwitchApi : IAsyncDisposable
         welcome["metadata"]!["message_id"] = Guid.NewGuid().ToString();
         welcome["payload"]!["session"]!["id"] = client.SessionId;
         welcome["payload"]!["session"]!["keepalive_timeout_seconds"] = KeepaliveSeconds;
-        await client.SendAsync(welcome.ToJsonString());
-        Volatile.Write(ref _current, client);
-        _clients.Writer.TryWrite(client);
-        await client.RunAsync(context.RequestAborted);
+        var running = client.RunAsync(context.RequestAborted);
+        if (client.ReconnectedFrom.Length > 0)
+        {
+            // A reconnect target: the test decides when its welcome goes out.
+            _clients.Writer.TryWrite(client);
+            await client.WelcomeReleased;
+            await client.SendAsync(welcome.ToJsonString());
+            Volatile.Write(ref _current, client);
+        }
+        else
+        {
+            await client.SendAsync(welcome.ToJsonString());
+            Volatile.Write(ref _current, client);
+            _clients.Writer.TryWrite(client);
+        }
+
+        await running;
     }
 
     private IResult Validate(HttpContext context)
@@ -165,9 +186,34 @@ public sealed class FakeTwitchApi : IAsyncDisposable
         return Results.Json(new { client_id = ClientId, login = BotLogin, scopes = new[] { "user:read:chat", "user:write:chat" }, user_id = BotId, expires_in = expiresIn });
     }
 
-    private async Task<IResult> RefreshAsync(HttpContext context)
+    private async Task<IResult> DeviceAsync(HttpContext context)
     {
         var form = await context.Request.ReadFormAsync();
+        return form["client_id"] == ClientId
+            ? Results.Json(new { device_code = "device-code-1", expires_in = 1800, interval = 5, user_code = "ABCDEFGH", verification_uri = "https://www.twitch.tv/activate?public=true&device-code=ABCDEFGH" })
+            : Results.Json(new { status = 400, message = "invalid client" }, statusCode: 400);
+    }
+
+    private async Task<IResult> TokenAsync(HttpContext context)
+    {
+        var form = await context.Request.ReadFormAsync();
+        if (form["grant_type"] == "urn:ietf:params:oauth:grant-type:device_code")
+        {
+            Interlocked.Increment(ref _devicePolls);
+            if (form["device_code"] != "device-code-1" || form["client_id"] != ClientId)
+            {
+                return Results.Json(new { status = 400, message = "invalid device code" }, statusCode: 400);
+            }
+
+            if (DeviceAnswers.TryDequeue(out var answer) && answer is not null)
+            {
+                return Results.Json(new { status = 400, message = answer }, statusCode: 400);
+            }
+
+            AddToken("device-access", 14_000, "device-refresh");
+            return Results.Json(new { access_token = "device-access", refresh_token = "device-refresh", expires_in = 14_000, token_type = "bearer", scope = form["scopes"].ToString().Split(' ') });
+        }
+
         if (form["grant_type"] != "refresh_token" || !_refreshTokens.TryRemove(form["refresh_token"].ToString(), out var old))
         {
             return Results.Json(new { status = 400, message = "Invalid refresh token" }, statusCode: 400);
@@ -238,11 +284,17 @@ public sealed class FakeTwitchApi : IAsyncDisposable
     {
         private readonly SemaphoreSlim _writing = new(1, 1);
         private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _welcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public string SessionId => sessionId;
 
         /// <summary>The session this one was a reconnect target of (empty for a first connection).</summary>
         public string ReconnectedFrom => from;
+
+        internal Task WelcomeReleased => _welcome.Task;
+
+        /// <summary>Lets a reconnect target send its welcome.</summary>
+        public void ReleaseWelcome() => _welcome.TrySetResult();
 
         /// <summary>Completes when the client closed its socket.</summary>
         public Task Closed => _closed.Task;
