@@ -86,7 +86,11 @@ internal sealed class EventSubConnection(
             var url = frame.Payload.Object("session").String("reconnect_url");
             if (Uri.TryCreate(url, UriKind.Absolute, out var address) && address.Scheme is "wss" or "ws")
             {
-                Track(Task.Run(() => HandOverAsync(session, address)));
+                if (session.Handover is null)
+                {
+                    session.Handover = Task.Run(() => HandOverAsync(session, address));
+                    Track(session.Handover);
+                }
             }
             else
             {
@@ -125,6 +129,13 @@ internal sealed class EventSubConnection(
         while (true)
         {
             var reason = await WatchAsync(session).ConfigureAwait(false);
+
+            // A session that ends while its handover runs is replaced by it, unless the handover fails.
+            if (session.Handover is { } handover)
+            {
+                await handover.ConfigureAwait(false);
+            }
+
             await session.DisposeAsync().ConfigureAwait(false);
             if (session.Replaced || disposal.IsCancellationRequested)
             {

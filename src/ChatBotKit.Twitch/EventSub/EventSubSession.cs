@@ -44,6 +44,9 @@ internal sealed class EventSubSession : IAsyncDisposable
     /// <summary>Whether a handover replaced this session with a newer one.</summary>
     public bool Replaced { get; set; }
 
+    /// <summary>The handover Twitch's <c>session_reconnect</c> on this session started, if any (one per session).</summary>
+    public Task? Handover { get; set; }
+
     /// <summary>Connects to <paramref name="address"/>, starts reading and waits for the welcome.</summary>
     public static async Task<EventSubSession> OpenAsync(Uri address, Action<EventSubSession, EventSubFrame> onFrame, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
     {
@@ -89,7 +92,6 @@ internal sealed class EventSubSession : IAsyncDisposable
         _socket.Abort();
         await Reading.ConfigureAwait(false);
         _socket.Dispose();
-        _welcome.TrySetCanceled();
     }
 
     private async Task<string> ReadLoopAsync()

@@ -34,7 +34,7 @@ internal sealed class HelixChatWriter(HelixClient helix, Func<string, string?> b
             HelixResponse response;
             try
             {
-                response = await helix.SendAsync(HttpMethod.Post, "chat/messages", body.DeepClone().AsObject(), cancellationToken).ConfigureAwait(false);
+                response = await helix.SendAsync(HttpMethod.Post, "chat/messages", body, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is HttpRequestException or ChatBotKitException)
             {
