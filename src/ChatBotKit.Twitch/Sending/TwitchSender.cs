@@ -4,10 +4,11 @@ using Microsoft.Extensions.Logging;
 namespace ChatBotKit.Twitch.Sending;
 
 /// <summary>
-/// The bot's outgoing messages: a queue, and the one loop that paces and writes them to the current
-/// connection (IRC or Helix, through <see cref="ITwitchChatWriter"/>). It outlives connections, so the queue survives reconnects. It takes the oldest
-/// message whose channel may send now, so a channel that must wait does not hold up the others,
-/// while the account's window is shared by all of them.
+/// The bot's outgoing messages: a queue, and the one loop that paces them and hands them to the
+/// writer (IRC's current connection or Helix, through <see cref="ITwitchChatWriter"/>). It outlives
+/// connections, so the queue survives reconnects. It takes the oldest message whose channel may
+/// send now, so a channel that must wait does not hold up the others, while the account's window is
+/// shared by all of them.
 /// </summary>
 internal sealed class TwitchSender(TwitchSendLimits limits, TwitchSendPolicy policy, TwitchSendStatistics statistics, ITwitchChatWriter writer, TimeProvider time, ILogger logger)
 {
