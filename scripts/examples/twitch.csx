@@ -2,7 +2,9 @@
 //   TWITCH_CHANNEL=yourchannel TWITCH_NICK=yourbot TWITCH_OAUTH_TOKEN=... streambot run scripts/examples/twitch.csx
 // Without TWITCH_NICK or TWITCH_OAUTH_TOKEN it connects anonymously and only reads chat.
 // TWITCH_IRC_SERVER points it at another server (ircs://, irc://, wss:// or ws://), for example a
-// local IRC server while trying things out. docs/twitch.md explains tokens, scopes and limits.
+// local IRC server while trying things out. TWITCH_TRANSPORT=eventsub reads chat through EventSub
+// and sends through Helix; TWITCH_TRANSPORT=irc+eventsub keeps IRC for chat and adds EventSub for
+// follows, channel-point redemptions and stream status. docs/twitch.md explains tokens, scopes and limits.
 using ChatBotKit.Twitch;
 
 var channel = Env("TWITCH_CHANNEL") ?? throw new InvalidOperationException("Set TWITCH_CHANNEL to the channel to join.");
@@ -18,6 +20,18 @@ Bot.WithName(nick ?? "kit")
 // TWITCH_OAUTH_TOKEN by the connection itself when it logs in, and never logged.
 Bot.AddTwitch(channel, TwitchOptions.FromEnvironment(name => Env(name)));
 
+// A thank-you for every follow (EventSub) and raid, answered by code so it costs no LLM call.
+Bot.AddTrigger(new ThanksTrigger
+{
+    Name = "thanks",
+    Handler = (ctx, _) => ValueTask.FromResult<string?>(ctx.Event switch
+    {
+        UserFollowed follow => $"Thank you for the follow, {follow.User.DisplayName}! 💜",
+        ChannelRaided raid => $"Welcome, raiders! Thank you for the raid, {raid.Raider.DisplayName}, and hello to all {raid.ViewerCount} of you!",
+        _ => null,
+    }),
+});
+
 // Mentions go to the language model; !dice is answered by code, as in hello.csx.
 Bot.OnMention();
 Bot.OnCommand("dice", ctx => $"🎲 {ctx.Random.Next(1, 7)}");
@@ -32,3 +46,10 @@ Bot.WithRateLimits(r => r with
 });
 
 OnStart(() => Log.LogInformation("twitch example is ready"));
+
+class ThanksTrigger : ChatTrigger
+{
+    public override string Kind => "thanks";
+
+    public override bool Matches(in TriggerContext context) => context.Event is UserFollowed or ChannelRaided;
+}

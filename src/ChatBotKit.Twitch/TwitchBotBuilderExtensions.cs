@@ -10,7 +10,8 @@ public static class TwitchBotBuilderExtensions
     /// Declares a Twitch connection that joins <paramref name="channels"/>. Without
     /// <paramref name="options"/> it reads <c>TWITCH_NICK</c>, <c>TWITCH_OAUTH_TOKEN</c> and
     /// <c>TWITCH_IRC_SERVER</c> (<see cref="TwitchOptions.FromEnvironment"/>); no nick or token means
-    /// anonymous, read-only.
+    /// anonymous, read-only. <see cref="TwitchOptions.Transport"/> chooses IRC (<see cref="TwitchChatSource"/>)
+    /// or EventSub with Helix (<see cref="TwitchEventSubSource"/>).
     /// </summary>
     /// <param name="builder">The bot.</param>
     /// <param name="channels">Channel logins to join, with or without <c>#</c>.</param>
@@ -22,7 +23,7 @@ public static class TwitchBotBuilderExtensions
         ArgumentNullException.ThrowIfNull(channels);
         var settings = options ?? TwitchOptions.FromEnvironment();
         settings.Validate();
-        return builder.AddSource(new ChatSourceRegistration(name, settings, context => new TwitchChatSource(settings, context))
+        return builder.AddSource(new ChatSourceRegistration(name, settings, context => settings.Transport == TwitchTransport.EventSub ? new TwitchEventSubSource(settings, context) : new TwitchChatSource(settings, context))
         {
             Channels = [.. channels.Select(TwitchChatSource.NormalizeChannel)],
         });

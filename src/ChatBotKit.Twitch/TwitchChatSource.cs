@@ -2,6 +2,8 @@ using System.Threading.Channels;
 using ChatBotKit.Events;
 using ChatBotKit.Sources;
 using ChatBotKit.Twitch.Connection;
+using ChatBotKit.Twitch.EventSub;
+using ChatBotKit.Twitch.Helix;
 using ChatBotKit.Twitch.Sending;
 using Microsoft.Extensions.Logging;
 
@@ -20,6 +22,7 @@ public sealed class TwitchChatSource : ChatSourceBase, IChannelMembership
     private readonly JoinedChannels _channels;
     private readonly TwitchConnection _connection;
     private readonly TwitchSender _sender;
+    private readonly EventSubFeed? _feed;
     private long _eventsDropped;
 
     /// <summary>Creates a source, not yet connected.</summary>
@@ -35,9 +38,9 @@ public sealed class TwitchChatSource : ChatSourceBase, IChannelMembership
         var time = context.TimeProvider;
         _policy = new TwitchSendPolicy(options.Send, time, Statistics);
 
-        // One writer at a time: the line router hands events on under its lock.
+        // One writer at a time: the line router hands events on under its lock (EventSub beside it is a second writer).
         _events = Channel.CreateBounded<ChatEvent>(
-            new BoundedChannelOptions(options.EventCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleWriter = true },
+            new BoundedChannelOptions(options.EventCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleWriter = !options.EventSubBesideIrc },
             _ => { Interlocked.Increment(ref _eventsDropped); TwitchLog.EventDropped(Logger); });
         _channels = new JoinedChannels(options.Send, time);
         foreach (var channel in context.Channels)
@@ -47,7 +50,11 @@ public sealed class TwitchChatSource : ChatSourceBase, IChannelMembership
 
         var router = new TwitchLineRouter(_policy, _events.Writer, time, Logger);
         _connection = new TwitchConnection(options, Nick, router, _channels, Statistics, state => SetState(state), time, Logger, DisposalToken);
-        _sender = new TwitchSender(options.Send, _policy, Statistics, _connection, time, Logger);
+        _sender = new TwitchSender(options.Send, _policy, Statistics, new IrcChatWriter(_connection), time, Logger);
+        if (options.EventSubBesideIrc)
+        {
+            _feed = new EventSubFeed(options, EventSubType.BesideIrc, _events.Writer, _ => { }, reason => TwitchAuthLog.Stopped(Logger, reason.Message), time, Logger, DisposalToken);
+        }
     }
 
     /// <summary>What was sent, held back or lost.</summary>
@@ -106,6 +113,11 @@ public sealed class TwitchChatSource : ChatSourceBase, IChannelMembership
     protected override async ValueTask ConnectCoreAsync(CancellationToken cancellationToken)
     {
         await _connection.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        if (_feed is not null)
+        {
+            await _feed.ConnectAsync(_channels.All, cancellationToken).ConfigureAwait(false);
+        }
+
         _sender.Start(DisposalToken);
     }
 
@@ -143,13 +155,18 @@ public sealed class TwitchChatSource : ChatSourceBase, IChannelMembership
     {
         _sender.Complete();
         await _connection.StoppedAsync().ConfigureAwait(false);
+        if (_feed is not null)
+        {
+            await _feed.DisposeAsync().ConfigureAwait(false);
+        }
+
         await _sender.StoppedAsync().ConfigureAwait(false);
         _events.Writer.TryComplete();
         _channels.Dispose();
         await base.DisposeCoreAsync().ConfigureAwait(false);
     }
 
-    private static PlatformLimits LimitsOf(TwitchOptions options)
+    internal static PlatformLimits LimitsOf(TwitchOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         return new PlatformLimits

@@ -1,9 +1,11 @@
+using System.Text.Json;
 using ChatBotKit.Events;
+using ChatBotKit.Twitch.EventSub;
 using ChatBotKit.Twitch.Parsing;
 
 namespace ChatBotKit;
 
-/// <summary>Reads what a Twitch event's raw line carries beyond the event's own fields.</summary>
+/// <summary>Reads what a Twitch event's raw line or EventSub message carries beyond the event's own fields.</summary>
 public static class TwitchEventExtensions
 {
     /// <summary>
@@ -16,5 +18,20 @@ public static class TwitchEventExtensions
         ArgumentNullException.ThrowIfNull(evt);
         ArgumentNullException.ThrowIfNull(key);
         return evt.RawRepresentation is string line && evt.Platform == ChatPlatform.Twitch ? IrcLine.Parse(line).GetTag(key) : null;
+    }
+
+    /// <summary>
+    /// The emotes in a Twitch chat message, in UTF-16 positions of its text: from the <c>emotes</c>
+    /// tag of an IRC line, or from the fragments of an EventSub message. None for other events.
+    /// </summary>
+    public static IReadOnlyList<TwitchEmote> GetTwitchEmotes(this ChatEvent evt)
+    {
+        ArgumentNullException.ThrowIfNull(evt);
+        return (evt, evt.RawRepresentation) switch
+        {
+            (MessageReceived message, string) => TwitchEmote.Parse(evt.GetTwitchTag("emotes"), message.Text),
+            ({ Platform: var platform }, JsonElement root) when platform == ChatPlatform.Twitch => FragmentEmotes.Read(root),
+            _ => [],
+        };
     }
 }

@@ -33,6 +33,27 @@ public sealed record TwitchOptions
     /// <summary>How many events wait for the engine before the oldest are dropped (counted). Default 10,000.</summary>
     public int EventCapacity { get; init; } = 10_000;
 
+    /// <summary>How chat is read and sent: IRC (default) or EventSub with Helix. <c>AddTwitch</c> creates the matching source.</summary>
+    public TwitchTransport Transport { get; init; } = TwitchTransport.Irc;
+
+    /// <summary>With the IRC transport, also read follows, channel-point redemptions and stream status through EventSub (needs a user token).</summary>
+    public bool EventSubBesideIrc { get; init; }
+
+    /// <summary>The EventSub, Helix and OAuth addresses; Twitch's by default.</summary>
+    public TwitchEndpoints Endpoints { get; init; } = new();
+
+    /// <summary>The environment variable with the application's client id, used to refresh the token (validation also tells it). Default <c>TWITCH_CLIENT_ID</c>.</summary>
+    public string ClientIdVariable { get; init; } = "TWITCH_CLIENT_ID";
+
+    /// <summary>The environment variable with the refresh token; without one an expired token stops the EventSub source. Default <c>TWITCH_REFRESH_TOKEN</c>.</summary>
+    public string RefreshTokenVariable { get; init; } = "TWITCH_REFRESH_TOKEN";
+
+    /// <summary>The token file <c>streambot auth twitch</c> writes (see <see cref="Auth.TwitchTokenStore"/>), read by the EventSub transport when the token variable is unset, and updated when a token from it is refreshed. <see langword="null"/> is the per-user default file.</summary>
+    public string? TokenFile { get; init; }
+
+    /// <summary>The environment variable with the client secret, for applications registered as confidential. Default <c>TWITCH_CLIENT_SECRET</c>.</summary>
+    public string ClientSecretVariable { get; init; } = "TWITCH_CLIENT_SECRET";
+
     /// <summary>Twitch's send rules the source obeys.</summary>
     public TwitchSendLimits Send { get; init; } = new();
 
@@ -41,17 +62,29 @@ public sealed record TwitchOptions
 
     /// <summary>
     /// Options from the environment: <c>TWITCH_NICK</c> (the bot's login; absent means anonymous),
-    /// <c>TWITCH_OAUTH_TOKEN</c> (read when connecting) and <c>TWITCH_IRC_SERVER</c> (absent means Twitch).
+    /// <c>TWITCH_OAUTH_TOKEN</c> (read when connecting), <c>TWITCH_IRC_SERVER</c> (absent means Twitch),
+    /// <c>TWITCH_TRANSPORT</c> (<c>irc</c>, <c>eventsub</c> or <c>irc+eventsub</c>) and
+    /// <c>TWITCH_EVENTSUB_URL</c>, <c>TWITCH_HELIX_URL</c>, <c>TWITCH_OAUTH_URL</c> (absent means Twitch's).
     /// </summary>
     /// <param name="environment">Looks a variable up; <see langword="null"/> reads the process environment (a script passes its <c>Env</c>).</param>
     public static TwitchOptions FromEnvironment(Func<string, string?>? environment = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
         var server = environment("TWITCH_IRC_SERVER");
+        var transport = environment("TWITCH_TRANSPORT")?.Trim().ToLowerInvariant();
+        var defaults = new TwitchEndpoints();
         return new TwitchOptions
         {
             Nick = environment("TWITCH_NICK") is { Length: > 0 } nick ? nick : null,
             Server = string.IsNullOrWhiteSpace(server) ? TwitchServer : new Uri(server),
+            Transport = transport == "eventsub" ? TwitchTransport.EventSub : TwitchTransport.Irc,
+            EventSubBesideIrc = transport == "irc+eventsub",
+            Endpoints = new TwitchEndpoints
+            {
+                EventSub = UriOr(environment("TWITCH_EVENTSUB_URL"), defaults.EventSub),
+                Helix = UriOr(environment("TWITCH_HELIX_URL"), defaults.Helix),
+                OAuth = UriOr(environment("TWITCH_OAUTH_URL"), defaults.OAuth),
+            },
         };
     }
 
@@ -75,5 +108,8 @@ public sealed record TwitchOptions
 
         ArgumentOutOfRangeException.ThrowIfLessThan(EventCapacity, 1, "TwitchOptions.EventCapacity");
         Send.Validate();
+        Endpoints.Validate();
     }
+
+    private static Uri UriOr(string? value, Uri fallback) => string.IsNullOrWhiteSpace(value) ? fallback : new Uri(value);
 }

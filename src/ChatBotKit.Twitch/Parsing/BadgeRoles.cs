@@ -15,20 +15,23 @@ internal static class BadgeRoles
             var badge = comma < 0 ? badges : badges[..comma];
             badges = comma < 0 ? [] : badges[(comma + 1)..];
             var slash = badge.IndexOf('/');
-            roles |= (slash < 0 ? badge : badge[..slash]) switch
-            {
-                "broadcaster" => ChatRoles.Broadcaster,
-                "moderator" or "lead_moderator" => ChatRoles.Moderator,
-                "vip" => ChatRoles.Vip,
-                "subscriber" or "founder" => ChatRoles.Subscriber,
-                "partner" => ChatRoles.Verified,
-                "bot-badge" => ChatRoles.VerifiedBot,
-                _ => ChatRoles.None,
-            };
+            roles |= FromBadgeSet(slash < 0 ? badge : badge[..slash]);
         }
 
         return roles;
     }
+
+    /// <summary>The role one badge set (<c>moderator</c>, <c>subscriber</c>, …) stands for.</summary>
+    public static ChatRoles FromBadgeSet(ReadOnlySpan<char> setId) => setId switch
+    {
+        "broadcaster" => ChatRoles.Broadcaster,
+        "moderator" or "lead_moderator" => ChatRoles.Moderator,
+        "vip" => ChatRoles.Vip,
+        "subscriber" or "founder" => ChatRoles.Subscriber,
+        "partner" => ChatRoles.Verified,
+        "bot-badge" => ChatRoles.VerifiedBot,
+        _ => ChatRoles.None,
+    };
 
     internal static ChatRoles From(in TwitchTags tags)
     {

@@ -42,9 +42,13 @@ internal sealed class TwitchOutbox(int capacity)
 
     /// <summary>Queues a message for <paramref name="channel"/>; when full, the oldest waiting message (of any channel) makes room and is returned in <paramref name="dropped"/>.</summary>
     /// <returns>False when the outbox is completed.</returns>
-    public bool TryAdd(string channel, OutgoingMessage message, out Waiting? dropped)
+    public bool TryAdd(string channel, OutgoingMessage message, out Waiting? dropped) => TryAdd(channel, message, out dropped, out _);
+
+    /// <summary>As the other overload; <paramref name="added"/> is the queued entry, whose outcome the send loop sets.</summary>
+    public bool TryAdd(string channel, OutgoingMessage message, out Waiting? dropped, out Waiting? added)
     {
         dropped = null;
+        added = null;
         TaskCompletionSource changed;
         lock (_gate)
         {
@@ -64,7 +68,8 @@ internal sealed class TwitchOutbox(int capacity)
                 _queues[channel] = queue;
             }
 
-            queue.Enqueue(new Waiting(channel, message, _sequence++));
+            added = new Waiting(channel, message, _sequence++, new(TaskCreationOptions.RunContinuationsAsynchronously));
+            queue.Enqueue(added);
             _count++;
             changed = _changed;
             _changed = NewSignal();
@@ -153,6 +158,6 @@ internal sealed class TwitchOutbox(int capacity)
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>A queued message, its normalized channel and its place in the order of arrival.</summary>
-    internal sealed record Waiting(string Channel, OutgoingMessage Message, long Sequence);
+    /// <summary>A queued message, its normalized channel, its place in the order of arrival, and what became of it once sent or dropped.</summary>
+    internal sealed record Waiting(string Channel, OutgoingMessage Message, long Sequence, TaskCompletionSource<SendResult> Outcome);
 }

@@ -16,6 +16,7 @@ public sealed class TwitchSendStatistics
     private long _bannedNotices;
     private long _timedOutNotices;
     private long _handed;
+    private long _rejected;
 
     /// <summary>Messages written to the server.</summary>
     public long Sent => Volatile.Read(ref _sent);
@@ -53,8 +54,11 @@ public sealed class TwitchSendStatistics
     /// <summary>NOTICE <c>msg_timedout</c> received.</summary>
     public long TimedOutNotices => Volatile.Read(ref _timedOutNotices);
 
+    /// <summary>Messages Twitch's Helix API answered but did not send (<c>is_sent:false</c>: AutoMod, a rate limit, an error page).</summary>
+    public long Rejected => Volatile.Read(ref _rejected);
+
     /// <summary>Every message given to the source that did not reach the server, summed.</summary>
-    public long NotSent => QueueDrops + LostOnDisconnect + DuplicatesSkipped + StoppedChannelDrops + AnonymousDrops;
+    public long NotSent => QueueDrops + LostOnDisconnect + DuplicatesSkipped + StoppedChannelDrops + AnonymousDrops + Rejected;
 
     /// <summary>Messages handed to a connection's writer (sent, or about to be).</summary>
     internal long Handed => Volatile.Read(ref _handed);
@@ -76,6 +80,8 @@ public sealed class TwitchSendStatistics
     internal void CountStoppedChannelDrop() => Interlocked.Increment(ref _stoppedChannelDrops);
 
     internal void CountAnonymousDrop() => Interlocked.Increment(ref _anonymousDrops);
+
+    internal void CountRejected() => Interlocked.Increment(ref _rejected);
 
     internal void CountNotice(string noticeId)
     {

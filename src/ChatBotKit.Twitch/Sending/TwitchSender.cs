@@ -1,25 +1,34 @@
 using ChatBotKit.Sources;
-using ChatBotKit.Twitch.Connection;
-using ChatBotKit.Twitch.Parsing;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBotKit.Twitch.Sending;
 
 /// <summary>
-/// The bot's outgoing messages: a queue, and the one loop that paces and writes them to the current
-/// connection. It outlives connections, so the queue survives reconnects. It takes the oldest
-/// message whose channel may send now, so a channel that must wait does not hold up the others,
-/// while the account's window is shared by all of them.
+/// The bot's outgoing messages: a queue, and the one loop that paces them and hands them to the
+/// writer (IRC's current connection or Helix, through <see cref="ITwitchChatWriter"/>). It outlives
+/// connections, so the queue survives reconnects. It takes the oldest message whose channel may
+/// send now, so a channel that must wait does not hold up the others, while the account's window is
+/// shared by all of them.
 /// </summary>
-internal sealed class TwitchSender(TwitchSendLimits limits, TwitchSendPolicy policy, TwitchSendStatistics statistics, TwitchConnection connection, TimeProvider time, ILogger logger)
+internal sealed class TwitchSender(TwitchSendLimits limits, TwitchSendPolicy policy, TwitchSendStatistics statistics, ITwitchChatWriter writer, TimeProvider time, ILogger logger)
 {
     private readonly TwitchOutbox _outbox = new(limits.QueueCapacity);
     private Task _loop = Task.CompletedTask;
 
     /// <summary>Queues <paramref name="message"/> for <paramref name="channel"/>; when the queue is full the oldest is dropped.</summary>
-    public SendResult Queue(string channel, OutgoingMessage message)
+    public SendResult Queue(string channel, OutgoingMessage message) => Enqueue(channel, message, out _);
+
+    /// <summary>Queues <paramref name="message"/> and completes with what became of it once it was sent or dropped.</summary>
+    public Task<SendResult> SendAsync(string channel, OutgoingMessage message)
     {
-        if (!_outbox.TryAdd(channel, message, out var dropped))
+        var queued = Enqueue(channel, message, out var outcome);
+        return outcome ?? Task.FromResult(queued);
+    }
+
+    private SendResult Enqueue(string channel, OutgoingMessage message, out Task<SendResult>? outcome)
+    {
+        outcome = null;
+        if (!_outbox.TryAdd(channel, message, out var dropped, out var added))
         {
             statistics.CountStoppedChannelDrop();
             TwitchLog.NotSent(logger, channel, "the source is closing");
@@ -30,8 +39,10 @@ internal sealed class TwitchSender(TwitchSendLimits limits, TwitchSendPolicy pol
         {
             statistics.CountQueueDrop();
             TwitchLog.OutboundDropped(logger, dropped.Channel);
+            dropped.Outcome.TrySetResult(SendResult.Dropped("the send queue was full"));
         }
 
+        outcome = added!.Outcome.Task;
         return SendResult.Queued;
     }
 
@@ -59,7 +70,7 @@ internal sealed class TwitchSender(TwitchSendLimits limits, TwitchSendPolicy pol
                 var changed = _outbox.Changed;
                 if (_outbox.TryTake(SendDelay, out var waiting, out var wait))
                 {
-                    await SendOneAsync(waiting!.Channel, waiting.Message, cancellationToken).ConfigureAwait(false);
+                    await SendOneAsync(waiting!, cancellationToken).ConfigureAwait(false);
                 }
                 else if (_outbox.IsDone)
                 {
@@ -73,7 +84,11 @@ internal sealed class TwitchSender(TwitchSendLimits limits, TwitchSendPolicy pol
         }
         catch (OperationCanceledException)
         {
-            // Disposed.
+            // Disposed: whoever waits for a message still queued learns it was not sent.
+            while (_outbox.TryTake(_ => TimeSpan.Zero, out var left, out _))
+            {
+                left!.Outcome.TrySetResult(SendResult.Dropped("the source closed"));
+            }
         }
     }
 
@@ -95,46 +110,47 @@ internal sealed class TwitchSender(TwitchSendLimits limits, TwitchSendPolicy pol
         cancellationToken.ThrowIfCancellationRequested();
     }
 
-    private async Task SendOneAsync(string channel, OutgoingMessage message, CancellationToken cancellationToken)
+    private async Task SendOneAsync(TwitchOutbox.Waiting waiting, CancellationToken cancellationToken)
     {
+        var (channel, message) = (waiting.Channel, waiting.Message);
         if (policy.IsStopped(channel))
         {
             statistics.CountStoppedChannelDrop();
             TwitchLog.NotSent(logger, channel, "Twitch said the bot is banned there");
+            waiting.Outcome.TrySetResult(SendResult.Dropped("Twitch said the bot is banned there"));
             return;
         }
 
-        while (true)
+        var text = policy.Prepare(channel, OneLine(message.Text));
+        if (text is null)
         {
-            var session = await connection.Current.WaitAsync(cancellationToken).ConfigureAwait(false);
-            var text = policy.Prepare(channel, OneLine(message.Text));
-            if (text is null)
-            {
-                TwitchLog.NotSent(logger, channel, "the same text was sent there less than 30 s ago");
-                return;
-            }
-
-            if (session.TryWrite($"{ReplyTags(session, message.ReplyToId)}PRIVMSG #{channel} :{text}", isChat: true))
-            {
-                statistics.CountHanded();
-                policy.Record(channel, text);
-                return;
-            }
-
-            // The session closed under us: wait for the next one and try again.
-            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    // Twitch threads a reply with reply-parent-msg-id; a plain IRCv3 server relays it as a client-only (+) tag.
-    private static string ReplyTags(IrcSession session, string? parent)
-    {
-        if (string.IsNullOrEmpty(parent) || !(session.TwitchCapabilities || session.MessageTags))
-        {
-            return "";
+            TwitchLog.NotSent(logger, channel, "the same text was sent there less than 30 s ago");
+            waiting.Outcome.TrySetResult(SendResult.Dropped("the same text was sent there less than 30 s ago"));
+            return;
         }
 
-        return $"@{(session.TwitchCapabilities ? "" : "+draft/")}reply-parent-msg-id={TagValue.Escape(parent)} ";
+        SendResult result;
+        try
+        {
+            result = await writer.WriteAsync(channel, text, message.ReplyToId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            waiting.Outcome.TrySetResult(SendResult.Dropped("the source closed"));
+            throw;
+        }
+        if (result.Status == SendStatus.Sent)
+        {
+            statistics.CountHanded();
+            policy.Record(channel, text);
+        }
+        else
+        {
+            statistics.CountRejected();
+            TwitchLog.NotSent(logger, channel, result.Reason ?? "not sent");
+        }
+
+        waiting.Outcome.TrySetResult(result);
     }
 
     private static string OneLine(string text) =>

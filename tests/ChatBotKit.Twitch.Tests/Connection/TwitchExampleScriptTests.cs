@@ -1,6 +1,7 @@
 using ChatBotKit.Engine;
 using ChatBotKit.Scripting;
 using ChatBotKit.Sources;
+using ChatBotKit.Twitch.Tests.EventSub;
 using ChatBotKit.Twitch.Tests.Servers;
 
 namespace ChatBotKit.Twitch.Tests.Connection;
@@ -43,5 +44,57 @@ public sealed class TwitchExampleScriptTests
         server.Violations.Should().Be(0);
         await stop.CancelAsync();
         await run.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+    }
+
+    [Fact]
+    public async Task TwitchExample_OverEventSubAndHelix_ThanksForFollowsAndRaids()
+    {
+        Environment.SetEnvironmentVariable("TWITCH_OAUTH_TOKEN", "example-token");
+        await using var api = new FakeTwitchApi();
+        api.AddToken("example-token");
+        var environment = new Dictionary<string, string>
+        {
+            ["TWITCH_CHANNEL"] = "twitch",
+            ["TWITCH_NICK"] = "kitbot",
+            ["TWITCH_TRANSPORT"] = "eventsub",
+            ["TWITCH_EVENTSUB_URL"] = api.Endpoints.EventSub.ToString(),
+            ["TWITCH_HELIX_URL"] = api.Endpoints.Helix.ToString(),
+            ["TWITCH_OAUTH_URL"] = api.Endpoints.OAuth.ToString(),
+        };
+        var host = new ScriptHost(new ScriptCompiler(), new ScriptHostOptions { Environment = name => environment.GetValueOrDefault(name) });
+        using var generation = await host.LoadAsync(Path.Combine(AppContext.BaseDirectory, "scripts", "twitch.csx"));
+        var registration = generation.Definition.Sources.Should().ContainSingle().Subject;
+        await using var source = registration.Create(new ChatSourceContext { Channels = registration.Channels });
+        source.Should().BeOfType<TwitchEventSubSource>();
+        var engine = new ChatBotEngine(generation.Definition, new ChatBotEngineOptions { RandomSeed = 1 });
+        using var stop = new CancellationTokenSource();
+        var run = engine.RunAsync([source], stop.Token);
+
+        var client = await api.NextClientAsync(Patience);
+        await client.SendAsync(EventSubTestData.Frame("eventsub_ws_notification_channel.follow.json").ToJsonString());
+        var follow = await api.NextChatTextAsync(Patience);
+        await client.SendAsync(Raid("coolraider", 42).ToJsonString());
+        var raid = await api.NextChatTextAsync(Patience);
+
+        follow.Should().Be("Thank you for the follow, Awesome_User! 💜");
+        raid.Should().Contain("coolraider").And.Contain("42");
+        api.ChatMessages.Should().OnlyContain(m => m["broadcaster_id"]!.GetValue<string>() == "12826");
+        await stop.CancelAsync();
+        await run.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+    }
+
+    // A channel.chat.notification of notice type raid, built on the recorded chat message payload.
+    private static System.Text.Json.Nodes.JsonObject Raid(string raider, int viewers)
+    {
+        var payload = EventSubTestData.Frame("eventsub_channel.chat.message_payload.json");
+        payload["subscription"]!["type"] = "channel.chat.notification";
+        var evt = payload["event"]!.AsObject();
+        evt["broadcaster_user_id"] = "12826";
+        evt["broadcaster_user_login"] = "twitch";
+        evt["chatter_user_login"] = raider;
+        evt["notice_type"] = "raid";
+        evt["system_message"] = $"{viewers} raiders from {raider} have joined!";
+        evt["raid"] = new System.Text.Json.Nodes.JsonObject { ["user_id"] = "777", ["user_login"] = raider, ["user_name"] = raider, ["viewer_count"] = viewers };
+        return EventSubTestData.Notification(payload);
     }
 }

@@ -22,6 +22,48 @@ public sealed class TwitchSetupTests
     }
 
     [Fact]
+    public void AddTwitch_EventSubTransport_CreatesTheEventSubSource()
+    {
+        var builder = new ChatBotBuilder().AddTwitch(["alpha"], new TwitchOptions { Transport = TwitchTransport.EventSub });
+
+        builder.Sources.Should().ContainSingle().Which.Create(new ChatSourceContext()).Should().BeOfType<TwitchEventSubSource>();
+    }
+
+    [Theory]
+    [InlineData("eventsub", TwitchTransport.EventSub, false)]
+    [InlineData("irc+eventsub", TwitchTransport.Irc, true)]
+    [InlineData(null, TwitchTransport.Irc, false)]
+    public void FromEnvironment_Transport_ChoosesHowToReadAndSend(string? value, TwitchTransport transport, bool beside)
+    {
+        var environment = new Dictionary<string, string?> { ["TWITCH_TRANSPORT"] = value, ["TWITCH_HELIX_URL"] = "http://127.0.0.1:9/helix/" };
+
+        var options = TwitchOptions.FromEnvironment(environment.GetValueOrDefault);
+
+        options.Transport.Should().Be(transport);
+        options.EventSubBesideIrc.Should().Be(beside);
+        options.Endpoints.Helix.Should().Be(new Uri("http://127.0.0.1:9/helix/"));
+        options.Endpoints.OAuth.Should().Be(new TwitchEndpoints().OAuth);
+    }
+
+    [Fact]
+    public void Validate_HelixBaseWithoutSlash_NamesTheSetting()
+    {
+        var act = () => new TwitchOptions { Endpoints = new TwitchEndpoints { Helix = new Uri("https://api.twitch.tv/helix") } }.Validate();
+
+        act.Should().Throw<ArgumentException>().WithMessage("*TwitchOptions.Endpoints.Helix*");
+    }
+
+    [Fact]
+    public void Credentials_ToString_NamesTheUserNeverTheToken()
+    {
+        var credentials = new ChatBotKit.Twitch.Helix.TwitchCredentials("oauth:secret-access", "secret-refresh", "client", "secret-client") { Login = "kitbot" };
+
+        credentials.AccessToken.Should().Be("secret-access");
+        credentials.ToString().Should().Be("Twitch user kitbot");
+        new TwitchOptions().ToString().Should().NotContain("secret");
+    }
+
+    [Fact]
     public void FromEnvironment_Variables_GiveNickAndServer()
     {
         var environment = new Dictionary<string, string> { ["TWITCH_NICK"] = "kitbot", ["TWITCH_IRC_SERVER"] = "wss://127.0.0.1:9000" };
