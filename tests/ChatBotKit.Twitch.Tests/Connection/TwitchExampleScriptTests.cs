@@ -68,7 +68,7 @@ public sealed class TwitchExampleScriptTests
         source.Should().BeOfType<TwitchEventSubSource>();
         var engine = new ChatBotEngine(generation.Definition, new ChatBotEngineOptions { RandomSeed = 1 });
         using var stop = new CancellationTokenSource();
-        var run = engine.RunAsync([source], stop.Token);
+        var run = new ChatSourceRunner(engine).RunAsync([source], stop.Token);
 
         var client = await api.NextClientAsync(Patience);
         await client.SendAsync(EventSubTestData.Frame("eventsub_ws_notification_channel.follow.json").ToJsonString());
