@@ -18,6 +18,7 @@ internal static class ChatCommand
     {
         var io = context.IO;
         var configuration = CliConfiguration.Load(script, config);
+        InitCommand.RefreshFor(script, context.IO);
         var values = new LiveConfig(configuration.Values);
         using var loggerFactory = context.CreateLoggerFactory();
         var host = context.CreateHost(loggerFactory, values);

@@ -39,12 +39,21 @@ public sealed class ChildProcess : IDisposable
     }
 
     /// <summary>Starts <c>dotnet <paramref name="arguments"/></c> in <paramref name="workingDirectory"/>.</summary>
-    public static ChildProcess StartDotnet(string workingDirectory, params string[] arguments)
+    public static ChildProcess StartDotnet(string workingDirectory, params string[] arguments) =>
+        StartDotnet(workingDirectory, new Dictionary<string, string>(), arguments);
+
+    /// <summary>Starts <c>dotnet <paramref name="arguments"/></c> in <paramref name="workingDirectory"/> with <paramref name="environment"/> added to its environment.</summary>
+    public static ChildProcess StartDotnet(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
         }
 
         return new ChildProcess(start);
