@@ -3,7 +3,7 @@ using ChatBotKit.Scripting;
 
 namespace ChatBotKit.Cli;
 
-/// <summary>The <c>streambot</c> command line: <c>run</c>, <c>chat</c>, <c>replay</c>, <c>check</c>, <c>ingest</c>, <c>init</c>, <c>presets</c>. Exit codes: 0 ok, 1 script or config error, 2 usage error.</summary>
+/// <summary>The <c>streambot</c> command line: <c>run</c>, <c>chat</c>, <c>replay</c>, <c>check</c>, <c>ingest</c>, <c>init</c>, <c>presets</c>, <c>auth</c>. Exit codes: 0 ok, 1 script or config error, 2 usage error.</summary>
 internal static class StreambotApp
 {
     public const int Ok = 0;
@@ -35,6 +35,7 @@ internal static class StreambotApp
         root.Add(IngestCommand.Create(io));
         root.Add(InitCommand.Create(io));
         root.Add(PresetsCommand.Create(context));
+        root.Add(AuthCommand.Create(io));
         run.SetAction((r, ct) => Guard(io, () => RunCommand.RunAsync(context, r.GetValue(script)!, LlmSelection.Create(r.GetValue(llm), r.GetValue(model)), !r.GetValue(noWatch), r.GetValue(http), r.GetValue(config), ct), ct));
         chat.SetAction((r, ct) => Guard(io, () => ChatCommand.RunAsync(context, r.GetValue(script)!, LlmSelection.Create(r.GetValue(llm), r.GetValue(model)), !r.GetValue(noWatch), r.GetValue(http), r.GetValue(config), isRun: false, ct), ct));
         replay.SetAction((r, ct) => Guard(io, () => ReplayCommand.RunAsync(context, r.GetValue(script)!, r.GetValue(chatLog)!, LlmSelection.Create(r.GetValue(llm), r.GetValue(model)), r.GetValue(realtime), r.GetValue(http), r.GetValue(config), ct), ct));

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using ChatBotKit.Twitch;
+using ChatBotKit.Twitch.Auth;
+
+namespace ChatBotKit.Cli;
+
+/// <summary>
+/// <c>streambot auth twitch</c>: gets the bot's Twitch tokens through the OAuth device code flow
+/// (prints the address and code, waits for the user to approve) and keeps them in the per-user token
+/// file, readable by its owner only, where the Twitch source finds them. The client id comes from
+/// <c>--client-id</c> or <c>TWITCH_CLIENT_ID</c>; Twitch's addresses from <c>TWITCH_OAUTH_URL</c> for tests.
+/// </summary>
+internal static class AuthCommand
+{
+    /// <summary>Chat over IRC or EventSub, sending through Helix, and follows.</summary>
+    public static readonly string[] DefaultScopes = ["chat:read", "chat:edit", "user:read:chat", "user:write:chat", "moderator:read:followers"];
+
+    public static Command Create(CliStreams io)
+    {
+        var clientId = new Option<string?>("--client-id") { Description = "The Twitch application's client id (default $TWITCH_CLIENT_ID).", HelpName = "id" };
+        var scopes = new Option<string[]>("--scope") { Description = $"A scope to ask for; repeat for more (default: {string.Join(' ', DefaultScopes)}). Channel-point redemptions need channel:read:redemptions from the broadcaster's account.", HelpName = "scope", AllowMultipleArgumentsPerToken = true };
+        var twitch = new Command("twitch", "Sign the bot's Twitch account in through the device code flow and store its tokens in the per-user token file.") { clientId, scopes };
+        twitch.SetAction((r, ct) => TwitchAsync(io, r.GetValue(clientId) ?? Environment.GetEnvironmentVariable("TWITCH_CLIENT_ID"), r.GetValue(scopes) is { Length: > 0 } asked ? asked : DefaultScopes, ct));
+        return new Command("auth", "Get and store platform tokens for the bot's account.") { twitch };
+    }
+
+    private static async Task<int> TwitchAsync(CliStreams io, string? clientId, string[] scopes, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(clientId))
+        {
+            io.Error.WriteLine("streambot: auth twitch: no client id; pass --client-id or set TWITCH_CLIENT_ID (register an application in the Twitch developer console, as a public client).");
+            return StreambotApp.UsageError;
+        }
+
+        using var http = new HttpClient();
+        var flow = new TwitchDeviceFlow(http, TwitchOptions.FromEnvironment().Endpoints);
+        try
+        {
+            var code = await flow.StartAsync(clientId, scopes, cancellationToken).ConfigureAwait(false);
+            io.Out.WriteLine($"{code}. Waiting for approval (until {code.ExpiresAt.ToLocalTime():HH:mm}); Ctrl+C gives up.");
+            var tokens = await flow.WaitForApprovalAsync(code, cancellationToken).ConfigureAwait(false);
+            var store = new TwitchTokenStore();
+            store.Save(tokens);
+            io.Out.WriteLine($"Signed in with {string.Join(' ', tokens.Scopes)}; the tokens are in {store.FilePath} (only you can read it). The Twitch source uses them when TWITCH_OAUTH_TOKEN is unset.");
+            return StreambotApp.Ok;
+        }
+        catch (ChatBotKitException e)
+        {
+            io.Error.WriteLine($"streambot: auth twitch: {e.Message}");
+            return StreambotApp.ScriptError;
+        }
+        catch (HttpRequestException e)
+        {
+            io.Error.WriteLine($"streambot: auth twitch: cannot reach Twitch ({e.Message}).");
+            return StreambotApp.ScriptError;
+        }
+    }
+}
