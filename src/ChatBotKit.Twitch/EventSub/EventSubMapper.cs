@@ -16,7 +16,6 @@ internal static class EventSubMapper
     {
         ("channel.follow", "1" or "2") => true,
         ("channel.chat.message" or "channel.chat.notification" or "channel.chat.message_delete" or "channel.chat.clear_user_messages"
-            or "channel.subscribe" or "channel.subscription.gift" or "channel.subscription.message" or "channel.cheer" or "channel.raid"
             or "channel.channel_points_custom_reward_redemption.add" or "stream.online" or "stream.offline", "1") => true,
         _ => false,
     };
@@ -26,11 +25,6 @@ internal static class EventSubMapper
     {
         var e = frame.Payload.Object("event");
         var channel = e.String("broadcaster_user_login");
-        if (frame.SubscriptionType == "channel.raid")
-        {
-            channel = e.String("to_broadcaster_user_login");
-        }
-
         if (string.IsNullOrEmpty(channel))
         {
             return null;
@@ -44,13 +38,6 @@ internal static class EventSubMapper
             "channel.chat.message_delete" => EventSubChatMapper.Deleted(e, at),
             "channel.chat.clear_user_messages" => EventSubChatMapper.ClearedUser(e, at),
             "channel.follow" => User(e, "user") is { } follower ? at.Fill(new UserFollowed { User = follower, Platform = ChatPlatform.Twitch, Channel = channel }) : null,
-            "channel.subscribe" => User(e, "user") is { } subscriber ? at.Fill(new UserSubscribed { User = subscriber, Tier = e.String("tier"), Months = 1, Platform = ChatPlatform.Twitch, Channel = channel }) : null,
-            "channel.subscription.message" => User(e, "user") is { } resub
-                ? at.Fill(new UserSubscribed { User = resub, Tier = e.String("tier"), Months = e.Int("cumulative_months"), Text = e.Object("message").String("text"), Platform = ChatPlatform.Twitch, Channel = channel })
-                : null,
-            "channel.subscription.gift" => at.Fill(new ChannelNotice { NoticeId = "submysterygift", User = User(e, "user"), Text = $"{e.Int("total")} gifted subscriptions", Platform = ChatPlatform.Twitch, Channel = channel }),
-            "channel.cheer" => at.Fill(new BitsCheered { User = User(e, "user") ?? ChatUser.Named("ananonymouscheerer"), Bits = e.Int("bits"), Text = e.String("message"), Platform = ChatPlatform.Twitch, Channel = channel }),
-            "channel.raid" => User(e, "from_broadcaster_user") is { } raider ? at.Fill(new ChannelRaided { Raider = raider, ViewerCount = e.Int("viewers"), Platform = ChatPlatform.Twitch, Channel = channel }) : null,
             "channel.channel_points_custom_reward_redemption.add" => Redemption(e, at),
             "stream.online" or "stream.offline" => at.Fill(new StreamStatusChanged { IsLive = frame.SubscriptionType == "stream.online", Platform = ChatPlatform.Twitch, Channel = channel }),
             _ => null,
