@@ -32,6 +32,17 @@ public sealed class ScriptHostTests(CompilerFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task LoadAsync_TriviaWithTheDefaultLimits_AnswersAQuestionAndItsAnswerSecondsApart()
+    {
+        var path = _folder.Write("bot.csx", "#load \"preset:trivia\"\nBot.WithName(\"kit\");\n");
+        using var generation = await fixture.Host().LoadAsync(path);
+        await using var chat = new ChatHarness(generation.Definition);
+
+        (await chat.SayAsync("al: !trivia")).Should().StartWith("kit: ❓ ");
+        (await chat.SayAsync("bo: !answer wrong")).Should().Be("kit: Not quite, bo!", "a command's answer is not held by the 15 s minimum gap");
+    }
+
+    [Fact]
     public async Task LoadAsync_AllPresets_TriviaAndModerationAnswer()
     {
         var path = _folder.Write("bot.csx", "#load \"preset:moderation\"\n#load \"preset:cohost\"\n#load \"preset:trivia\"\nBot.WithName(\"kit\");\n" + OpenLimits);

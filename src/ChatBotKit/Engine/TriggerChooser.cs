@@ -39,7 +39,7 @@ internal sealed class TriggerChooser
             }
 
             var policy = trigger.Policy;
-            var request = new RateLimitRequest(item.Event.Platform, item.Event.Channel, user?.Id, user?.Roles ?? Events.ChatRoles.None, trigger.Name, policy.Cooldown);
+            var request = new RateLimitRequest(item.Event.Platform, item.Event.Channel, user?.Id, user?.Roles ?? Events.ChatRoles.None, trigger.Name, policy.Cooldown, trigger.Responder.Handler is not null);
             var verdict = _services.RateLimiter.Evaluate(request, item.Now);
             if (verdict.Reason == RateLimitReason.TriggerCooldown || AskedRecently(trigger, item.Now))
             {

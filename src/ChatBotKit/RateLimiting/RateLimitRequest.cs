@@ -9,10 +9,15 @@ namespace ChatBotKit.RateLimiting;
 /// <param name="Roles">The user's roles.</param>
 /// <param name="Trigger">The trigger's name.</param>
 /// <param name="Cooldown">The trigger's cooldown.</param>
+/// <param name="WrittenByHandler">
+/// The reply is a handler's answer to what a viewer asked (a command answered by code), not text the
+/// language model writes: the minimum gap, which keeps the bot from talking too much, does not hold it.
+/// </param>
 public readonly record struct RateLimitRequest(
     ChatPlatform Platform,
     string Channel,
     string? UserId,
     ChatRoles Roles,
     string Trigger,
-    TimeSpan Cooldown);
+    TimeSpan Cooldown,
+    bool WrittenByHandler = false);

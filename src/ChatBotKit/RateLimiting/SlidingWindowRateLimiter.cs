@@ -66,7 +66,7 @@ public sealed class SlidingWindowRateLimiter : IRateLimiter
                 }
 
                 var gapEnds = state.Replies.IsEmpty ? now : TimestampRing.AddClamped(state.Replies.Newest, policy.MinimumGap);
-                if (policy.MinimumGap > TimeSpan.Zero && gapEnds > now)
+                if (!request.WrittenByHandler && policy.MinimumGap > TimeSpan.Zero && gapEnds > now)
                 {
                     return new(RateLimitReason.MinimumGap, gapEnds - now);
                 }

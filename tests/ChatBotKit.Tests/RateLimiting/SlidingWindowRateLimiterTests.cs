@@ -127,6 +127,20 @@ public sealed class SlidingWindowRateLimiterTests
     }
 
     [Fact]
+    public void Evaluate_AReplyWrittenByAHandler_IsNotHeldByTheMinimumGap_ButStillCountsAsTheLastReply()
+    {
+        var limiter = new SlidingWindowRateLimiter(RateLimitPolicy.Default with { PerChannel = [] });
+        limiter.Record(Request("alice"), Now);
+        _clock.Advance(TimeSpan.FromSeconds(10));
+
+        var command = Request("bob") with { WrittenByHandler = true };
+        limiter.Evaluate(command, Now).IsAllowed.Should().BeTrue();
+        limiter.Record(command, Now);
+
+        limiter.Evaluate(Request("carol"), Now).Should().Be(new RateLimitDecision(RateLimitReason.MinimumGap, TimeSpan.FromSeconds(15)));
+    }
+
+    [Fact]
     public void Evaluate_MinimumGap_AppliesPerChannel()
     {
         var limiter = new SlidingWindowRateLimiter();
