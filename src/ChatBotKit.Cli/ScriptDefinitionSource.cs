@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using ChatBotKit.Hosting;
 using ChatBotKit.Scripting;
 using Microsoft.Extensions.Configuration;
@@ -16,14 +15,9 @@ namespace ChatBotKit.Cli;
 internal sealed class ScriptDefinitionSource(ScriptHost host, ScriptGeneration first, FileInfo script, LiveConfig values, IConfiguration configuration, string configFiles, CliStreams io, ILogger logger)
     : IChatBotDefinitionSource, IAsyncDisposable
 {
-    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(50);
-
-    private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly List<FileSystemWatcher> _watchers = [];
+    private ScriptFileWatcher? _watcher;
     private ScriptGeneration? _current;
     private ScriptGeneration? _next = first;
-    private Task _loop = Task.CompletedTask;
 
     public async Task<ChatBotDefinition> BuildAsync(CancellationToken cancellationToken)
     {
@@ -56,7 +50,7 @@ internal sealed class ScriptDefinitionSource(ScriptHost host, ScriptGeneration f
         {
             await old.StopAsync(logger, cancellationToken).ConfigureAwait(false);
             old.Dispose();
-            Watch(null);
+            _watcher?.Watch(_current.Script.Files);
         }
 
         await _current.StartAsync(logger, cancellationToken).ConfigureAwait(false);
@@ -73,53 +67,16 @@ internal sealed class ScriptDefinitionSource(ScriptHost host, ScriptGeneration f
     }
 
     /// <summary>Reloads through <paramref name="reloader"/> whenever the script's files change (and have been quiet for a moment).</summary>
-    public void Watch(ChatBotReloader? reloader)
-    {
-        lock (_watchers)
-        {
-            if (reloader is not null)
-            {
-                _loop = Task.Run(() => ServeAsync(reloader));
-            }
-            else if (_watchers.Count == 0 || _stopping.IsCancellationRequested)
-            {
-                return;
-            }
-
-            _watchers.ForEach(w => w.Dispose());
-            _watchers.Clear();
-            var files = new HashSet<string>(_current!.Script.Files, StringComparer.Ordinal);
-            foreach (var folder in files.Select(Path.GetDirectoryName).OfType<string>().Distinct(StringComparer.Ordinal).Where(Directory.Exists))
-            {
-                var watcher = new FileSystemWatcher(folder) { NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size };
-                void OnChange(object? sender, FileSystemEventArgs e)
-                {
-                    if (files.Contains(e.FullPath) || (e is RenamedEventArgs r && files.Contains(r.OldFullPath)))
-                    {
-                        _changes.Writer.TryWrite(true);
-                    }
-                }
-
-                watcher.Changed += OnChange;
-                watcher.Created += OnChange;
-                watcher.Deleted += OnChange;
-                watcher.Renamed += (s, e) => OnChange(s, e);
-                watcher.EnableRaisingEvents = true;
-                _watchers.Add(watcher);
-            }
-        }
-    }
+    public void Watch(ChatBotReloader reloader) =>
+        _watcher = new ScriptFileWatcher(_current!.Script.Files, ct => ReloadAsync(reloader, ct), TimeSpan.FromMilliseconds(50));
 
     public async ValueTask DisposeAsync()
     {
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        lock (_watchers)
+        if (_watcher is not null)
         {
-            _watchers.ForEach(w => w.Dispose());
-            _watchers.Clear();
+            await _watcher.DisposeAsync().ConfigureAwait(false);
         }
 
-        await _loop.ConfigureAwait(false);
         foreach (var generation in new[] { _current, _next }.OfType<ScriptGeneration>().Distinct())
         {
             if (generation == _current)
@@ -129,35 +86,21 @@ internal sealed class ScriptDefinitionSource(ScriptHost host, ScriptGeneration f
 
             generation.Dispose();
         }
-
-        _stopping.Dispose();
     }
 
-    private async Task ServeAsync(ChatBotReloader reloader)
+    private async Task ReloadAsync(ChatBotReloader reloader, CancellationToken cancellationToken)
     {
         try
         {
-            while (await _changes.Reader.WaitToReadAsync(_stopping.Token).ConfigureAwait(false))
-            {
-                do
-                {
-                    _changes.Reader.TryRead(out _);
-                    await Task.Delay(Debounce, _stopping.Token).ConfigureAwait(false);
-                }
-                while (_changes.Reader.TryPeek(out _));
-
-                try
-                {
-                    await reloader.ReloadAsync(_stopping.Token).ConfigureAwait(false);
-                }
-                catch (Exception e) when (e is not OperationCanceledException && !_stopping.IsCancellationRequested)
-                {
-                    io.Status($"reloading {script.Name} failed ({e.GetType().Name}: {e.Message}); the running bot keeps its previous version.");
-                }
-            }
+            await reloader.ReloadAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (_stopping.IsCancellationRequested && e is OperationCanceledException or ObjectDisposedException)
+        catch (ObjectDisposedException)
         {
+            // The host is gone: the command is stopping.
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            io.Status($"reloading {script.Name} failed ({e.GetType().Name}: {e.Message}); the running bot keeps its previous version.");
         }
     }
 }
