@@ -20,6 +20,24 @@ internal sealed record CliConfiguration(ChatBotHostingOptions Options, IReadOnly
     public static CliConfiguration Load(FileInfo script, FileInfo? config)
     {
         var builder = new ConfigurationBuilder();
+        var files = AddSources(builder, script, config);
+        IConfigurationRoot root;
+        try
+        {
+            root = builder.Build();
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ChatBotConfigurationException($"{e.Message} {e.InnerException?.Message}".TrimEnd());
+        }
+
+        var options = ChatBotConfiguration.Load(root, EnvironmentPrefix);
+        return new CliConfiguration(options, ValuesOf(root), files, root["ChatBotKit:Http:Enabled"] is not null);
+    }
+
+    /// <summary>Adds the files (<c>--config</c>, else the ones beside the script) and the <see cref="EnvironmentPrefix"/> variables to <paramref name="builder"/>; returns the files.</summary>
+    public static IReadOnlyList<string> AddSources(IConfigurationBuilder builder, FileInfo script, FileInfo? config)
+    {
         var files = new List<string>();
         if (config is not null)
         {
@@ -38,20 +56,13 @@ internal sealed record CliConfiguration(ChatBotHostingOptions Options, IReadOnly
             }
         }
 
-        IConfigurationRoot root;
-        try
-        {
-            root = builder.AddEnvironmentVariables(EnvironmentPrefix).Build();
-        }
-        catch (InvalidDataException e)
-        {
-            throw new ChatBotConfigurationException($"{e.Message} {e.InnerException?.Message}".TrimEnd());
-        }
-
-        var options = ChatBotConfiguration.Load(root, EnvironmentPrefix);
-        var values = root.AsEnumerable().Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!, StringComparer.OrdinalIgnoreCase);
-        return new CliConfiguration(options, values, files, root["ChatBotKit:Http:Enabled"] is not null);
+        builder.AddEnvironmentVariables(EnvironmentPrefix);
+        return files;
     }
+
+    /// <summary>The values a script sees in <c>Config</c>.</summary>
+    public static IReadOnlyDictionary<string, string> ValuesOf(IConfiguration configuration) =>
+        configuration.AsEnumerable().Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The <c>/health</c> endpoint: <c>--http</c> when given, else the configuration's when it sets <c>ChatBotKit:Http:Enabled</c>, else <paramref name="fallback"/>.</summary>
     public string? Http(string? asked, string? fallback) =>
@@ -60,7 +71,7 @@ internal sealed record CliConfiguration(ChatBotHostingOptions Options, IReadOnly
     /// <summary>Where the values came from, for the start-up line.</summary>
     public string Describe() => Files.Count == 0 ? $"config: {EnvironmentPrefix}* variables only" : $"config: {string.Join(", ", Files.Select(Path.GetFileName))}";
 
-    private static void Add(ConfigurationBuilder builder, string path, List<string> files)
+    private static void Add(IConfigurationBuilder builder, string path, List<string> files)
     {
         switch (Path.GetExtension(path).ToUpperInvariant())
         {

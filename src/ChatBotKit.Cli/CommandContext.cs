@@ -16,11 +16,14 @@ internal sealed class CommandContext(CliStreams io, ScriptCompiler? compiler)
     public ScriptCompiler Compiler => _compiler ??= new ScriptCompiler();
 
     /// <summary>Logs to stderr: warnings and errors, and the script's own <c>Log</c> from Information up.</summary>
-    public ILoggerFactory CreateLoggerFactory() => LoggerFactory.Create(b => b
+    public ILoggerFactory CreateLoggerFactory() => LoggerFactory.Create(ConfigureLogging);
+
+    /// <summary>Sets up <paramref name="logging"/> as <see cref="CreateLoggerFactory"/> does (for the host of <c>run</c>).</summary>
+    public void ConfigureLogging(ILoggingBuilder logging) => logging
         .ClearProviders()
         .SetMinimumLevel(LogLevel.Warning)
         .AddFilter("Script", LogLevel.Information)
-        .AddProvider(new TextWriterLoggerProvider(IO.Error, LogLevel.Information)));
+        .AddProvider(new TextWriterLoggerProvider(IO.Error, LogLevel.Information));
 
     /// <summary>
     /// The engine settings every command starts from: logs to stderr, the chosen LLM, why the bot stayed

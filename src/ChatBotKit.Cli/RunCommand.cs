@@ -1,13 +1,21 @@
+using System.Net;
+using System.Net.Sockets;
 using ChatBotKit.Engine;
 using ChatBotKit.Hosting;
-using ChatBotKit.Scripting;
+using ChatBotKit.Hosting.AspNetCore;
+using ChatBotKit.Hosting.Configuration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace ChatBotKit.Cli;
 
 /// <summary>
-/// <c>streambot run</c>: opens the sources the script declares and runs the bot on them until
-/// SIGINT/SIGTERM, reloading on save (unless <c>--no-watch</c>) and on SIGHUP. SIGHUP reads the
-/// configuration again first: a bad one is reported and the running one kept. A reload keeps the
+/// <c>streambot run</c>: runs the script's bot in a .NET Generic Host through <c>AddChatBot</c>, as apps
+/// run theirs, until SIGINT/SIGTERM. The host's reloader serves SIGHUP and, unless <c>--no-watch</c>,
+/// saves of the script: it reads the configuration again (a bad one is reported and the running one
+/// kept), compiles the script again (one with errors is reported and the running one kept), keeps the
 /// connections whose settings did not change and joins or leaves changed channels. A script that
 /// declares no source runs on the console, as <c>chat</c> does, and says so.
 /// </summary>
@@ -19,8 +27,8 @@ internal static class RunCommand
         var configuration = CliConfiguration.Load(script, config);
         var values = new LiveConfig(configuration.Values);
         using var loggerFactory = context.CreateLoggerFactory();
-        var host = context.CreateHost(loggerFactory, values);
-        var first = await host.LoadAsync(script.FullName, cancellationToken).ConfigureAwait(false);
+        var scripts = context.CreateHost(loggerFactory, values);
+        var first = await scripts.LoadAsync(script.FullName, cancellationToken).ConfigureAwait(false);
         var definition = first.Definition;
         if (definition.Sources.Count == 0)
         {
@@ -30,27 +38,35 @@ internal static class RunCommand
         }
 
         var name = definition.Identity.Name;
-        var options = context.EngineOptions(loggerFactory, llm, definition, configuration);
-        await using var endpoints = await CliHttp.StartAsync(configuration.Http(http, null), Hosting.Configuration.HttpEndpointOptions.DefaultEndpoint, io, cancellationToken).ConfigureAwait(false);
-        await using var hangup = new HangupReload();
-        await using var runtime = new ChatBotRuntime(name, definition, options);
-        endpoints.Add(runtime);
-        await using var reloader = new ScriptReloader(host, first, runtime.Swap, loggerFactory.CreateLogger("Script"));
-        using var reloads = CommandContext.CountReloads(reloader);
-        context.ReportReloads(reloader, script, g => $"sources: {Describe(g.Definition)}");
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        var endpoint = HttpEndpoint(configuration, http, io);
+        CliConfiguration.AddSources(builder.Configuration, script, config);
+        builder.Configuration.AddInMemoryCollection([new("ChatBotKit:Http:Enabled", endpoint is null ? "false" : "true"), new("ChatBotKit:Http:Endpoint", endpoint)]);
+        context.ConfigureLogging(builder.Logging);
+        builder.Services.AddSingleton<IHostLifetime, CommandLineLifetime>();
+        await using var source = new ScriptDefinitionSource(scripts, first, script, values, builder.Configuration, configuration.Describe(), io, loggerFactory.CreateLogger("Script"));
+        var bot = builder.Services.AddChatBot(name).FromSource(source)
+            .ConfigureEngine((options, d) => options with { ChatClientFactory = llm.CreateClient, DecisionListeners = [new QuietReasons(io.Error, d.Identity.Name)] });
+        if (endpoint is not null)
+        {
+            bot.WithHttpEndpoints();
+            builder.Services.AddSingleton<IHostedService>(sp => new ServingNotice(sp, io));
+        }
 
-        hangup.Serve(script, config, values, reloader, reloads, io, cancellationToken);
+        using var host = builder.Build();
+        var reloader = host.Services.GetRequiredService<ChatBotReloader>();
+        reloader.ConfigurationRejected += problem => io.Status($"the new configuration is not valid; the running bot keeps its previous configuration:{Environment.NewLine}{problem}");
+        await StartAsync(host, endpoint, cancellationToken).ConfigureAwait(false);
         if (watch)
         {
-            reloader.Watch();
+            source.Watch(reloader);
         }
 
         var watching = watch ? $"watching {first.Script.Files.Count} file(s), SIGHUP reloads" : "not watching files, SIGHUP reloads";
         io.Status($"{name} is running on {Describe(definition)} · LLM: {llm.Description} · {configuration.Describe()} · {watching}. Ctrl+C stops.");
         var llmReport = context.ReportLlmAsync(llm, cancellationToken);
-        await first.StartAsync(loggerFactory.CreateLogger("Script"), cancellationToken).ConfigureAwait(false);
-        await runtime.StartAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var failed in runtime.Sources.GetSources().Where(s => s.Platform is null))
+        var runtime = host.Services.GetRequiredService<RunningChatBots>().Find(name);
+        foreach (var failed in runtime?.Sources.GetSources().Where(s => s.Platform is null) ?? [])
         {
             io.Status($"source '{failed.Name}' could not connect yet (see the log above); it is tried again with backoff, and the other sources go on.");
         }
@@ -64,12 +80,105 @@ internal static class RunCommand
         }
 
         io.Status($"stopping {name}: replies in flight finish, then the connections close.");
+        await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
         await llmReport.ConfigureAwait(false);
 
-        // Disposing the reloader runs the current version's stop hooks, once.
+        // Disposing the source (after the host) runs the current version's stop hooks, once.
         return StreambotApp.Ok;
     }
 
-    private static string Describe(ChatBotDefinition definition) =>
+    /// <summary>The bot's sources and their channels, for the console.</summary>
+    internal static string Describe(ChatBotDefinition definition) =>
         string.Join(", ", definition.Sources.Select(s => s.Channels.Count == 0 ? s.Name : $"{s.Name} ({string.Join(", ", s.Channels)})"));
+
+    /// <summary>
+    /// Where <c>/health</c> and <c>/metrics</c> listen, or <see langword="null"/> for none: <c>--http</c>, else the
+    /// configuration's, else <see cref="HttpEndpointOptions.DefaultEndpoint"/>; only the default is a notice when taken.
+    /// </summary>
+    private static string? HttpEndpoint(CliConfiguration configuration, string? http, CliStreams io)
+    {
+        var endpoint = configuration.Http(http, HttpEndpointOptions.DefaultEndpoint);
+        if (endpoint is null || string.Equals(endpoint, CliHttp.Off, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        Uri url;
+        try
+        {
+            url = new Uri(ChatBotHttpServer.ToUrl(endpoint));
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"--http: {e.Message.Split(" (Parameter", 2)[0]}");
+        }
+
+        if (http is null && !configuration.SetsHttp && !CanListen(url))
+        {
+            io.Status($"not serving /health and /metrics: cannot listen on {endpoint} (the port is in use); use --http <host:port> or --http off.");
+            return null;
+        }
+
+        return endpoint;
+    }
+
+    private static bool CanListen(Uri url)
+    {
+        try
+        {
+            var listener = new TcpListener(IPAddress.TryParse(url.Host, out var address) ? address : IPAddress.Loopback, url.Port);
+            listener.Start();
+            listener.Stop();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task StartAsync(IHost host, string? endpoint, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e) when (endpoint is not null)
+        {
+            await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            throw new UsageException($"--http: cannot listen on {endpoint}: {e.Message}");
+        }
+    }
+
+    /// <summary>Says where <c>/health</c> and <c>/metrics</c> are served, once the server listens and before the bot starts.</summary>
+    private sealed class ServingNotice(IServiceProvider services, CliStreams io) : IHostedLifecycleService
+    {
+        public Task StartingAsync(CancellationToken cancellationToken)
+        {
+            if (services.GetService<ChatBotHttpService>()?.Address is { } address)
+            {
+                io.Status($"serving {address}health and {address}metrics");
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    /// <summary>The command line owns SIGINT and SIGTERM (its cancellation token); the host only starts and stops.</summary>
+    private sealed class CommandLineLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 }

@@ -11,16 +11,17 @@ namespace ChatBotKit.Hosting.AspNetCore;
 /// <summary>
 /// Serves <c>/health</c> and <c>/metrics</c> on <c>ChatBotKit:Http:Endpoint</c> when
 /// <c>ChatBotKit:Http:Enabled</c> is true, for apps that are not web apps themselves
-/// (<see cref="ChatBotHttpBuilderExtensions.WithHttpEndpoints"/>).
+/// (<see cref="ChatBotHttpBuilderExtensions.WithHttpEndpoints"/>). It listens as the host starts, before
+/// the bots start, so <c>/health</c> answers while they connect and <c>/metrics</c> sees their first events.
 /// </summary>
-internal sealed class ChatBotHttpService(IServiceProvider services, IOptions<ChatBotHostingOptions> options) : IHostedService
+internal sealed class ChatBotHttpService(IServiceProvider services, IOptions<ChatBotHostingOptions> options) : IHostedLifecycleService
 {
     private ChatBotHttpServer? _server;
 
     /// <summary>The address served, when enabled and started.</summary>
     public Uri? Address => _server?.Address;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartingAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.Http.Enabled)
         {
@@ -34,6 +35,14 @@ internal sealed class ChatBotHttpService(IServiceProvider services, IOptions<Cha
             services.GetService<ILoggerFactory>(),
             cancellationToken).ConfigureAwait(false);
     }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {

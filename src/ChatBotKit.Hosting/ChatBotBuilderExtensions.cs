@@ -17,4 +17,18 @@ public static class ChatBotBuilderExtensions
         builder.Services.Configure<ChatBotDescription>(builder.Key, d => d.Steps.Add(configure));
         return builder;
     }
+
+    /// <summary>Takes the bot's definition from <paramref name="source"/> instead of its delegates (the <c>streambot</c> tool's script).</summary>
+    internal static IChatBotBuilder FromSource(this IChatBotBuilder builder, IChatBotDefinitionSource source)
+    {
+        builder.Services.AddKeyedSingleton(builder.Key, source);
+        return builder;
+    }
+
+    /// <summary>Lets <paramref name="apply"/> have the last word on the bot's engine options.</summary>
+    internal static IChatBotBuilder ConfigureEngine(this IChatBotBuilder builder, Func<ChatBotKit.Engine.ChatBotEngineOptions, ChatBotKit.ChatBotDefinition, ChatBotKit.Engine.ChatBotEngineOptions> apply)
+    {
+        builder.Services.AddKeyedSingleton(builder.Key, new ChatBotEngineSetup(apply));
+        return builder;
+    }
 }

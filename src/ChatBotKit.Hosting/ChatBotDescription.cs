@@ -5,7 +5,7 @@ namespace ChatBotKit.Hosting;
 /// options under the bot's key. <see cref="Build"/> runs them on a new builder, so start-up and every
 /// reload describe the bot the same way, from the configuration as it is then.
 /// </summary>
-internal sealed class ChatBotDescription
+internal sealed class ChatBotDescription : IChatBotDefinitionSource
 {
     public List<Action<ChatBotBuilder>> Steps { get; } = [];
 
@@ -21,4 +21,7 @@ internal sealed class ChatBotDescription
 
         return builder.Build();
     }
+
+    /// <inheritdoc />
+    public Task<ChatBotDefinition> BuildAsync(CancellationToken cancellationToken) => Task.FromResult(Build());
 }

@@ -11,7 +11,7 @@ namespace ChatBotKit.Hosting;
 /// <summary>
 /// Reloads the app's configuration and rebuilds the bots registered with <c>AddChatBot</c>, as SIGHUP
 /// does: reads every configuration source again (<see cref="IConfigurationRoot.Reload"/>), validates it
-/// as start-up does, describes each bot again (runs the delegates given to <c>AddChatBot</c> and <c>Configure</c>), and only when all of that succeeds puts the
+/// as start-up does, describes each bot again (runs the delegates given to <c>AddChatBot</c> and <c>Configure</c>, or compiles its script), and only when all of that succeeds puts the
 /// new definitions in force and reconciles their sources (new channels joined, removed ones left).
 /// Otherwise the running bots keep their definitions and the problem is logged and returned.
 /// Reloads run one at a time and are counted in <c>chatbotkit.reloads</c> (meter <see cref="MeterName"/>) by outcome.
@@ -35,6 +35,9 @@ public sealed class ChatBotReloader : IDisposable
         _reloads = new ReloadCounter(services.GetService<IMeterFactory>());
     }
 
+    /// <summary>Raised when a reload is refused because the configuration is not valid, with the problem.</summary>
+    internal event Action<string>? ConfigurationRejected;
+
     /// <summary>Reloads now; the task ends when the new definitions are in force and their sources reconciled.</summary>
     public async Task<ChatBotReloadResult> ReloadAsync(CancellationToken cancellationToken = default)
     {
@@ -52,6 +55,7 @@ public sealed class ChatBotReloader : IDisposable
             if (ReloadConfiguration() is { } invalid)
             {
                 problems.Add(invalid);
+                ConfigurationRejected?.Invoke(invalid);
             }
             else
             {
@@ -59,17 +63,23 @@ public sealed class ChatBotReloader : IDisposable
                 {
                     try
                     {
-                        rebuilt.Add((bot, bot.Describe()));
+                        rebuilt.Add((bot, await bot.Source.BuildAsync(cancellationToken).ConfigureAwait(false)));
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
                         problems.Add($"Bot '{bot.Key}': {e.Message}");
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        rebuilt.ForEach(r => r.Bot.Source.Discard(r.Definition));
+                        throw;
                     }
                 }
             }
 
             if (problems.Count > 0)
             {
+                rebuilt.ForEach(r => r.Bot.Source.Discard(r.Definition));
                 var problem = string.Join(Environment.NewLine, problems);
                 ReloadLog.Rejected(_logger, problem);
                 _reloads.Rejected();
@@ -77,6 +87,11 @@ public sealed class ChatBotReloader : IDisposable
             }
 
             await Task.WhenAll(rebuilt.Select(r => r.Bot.SwapAsync(r.Definition, cancellationToken))).ConfigureAwait(false);
+            foreach (var (bot, definition) in rebuilt)
+            {
+                await bot.Source.CommitAsync(definition, cancellationToken).ConfigureAwait(false);
+            }
+
             var names = rebuilt.Select(r => r.Bot.Key).ToList();
             ReloadLog.Reloaded(_logger, names.Count == 0 ? "none" : string.Join(", ", names));
             _reloads.Succeeded();

@@ -11,7 +11,7 @@ namespace ChatBotKit.Hosting;
 
 /// <summary>
 /// Runs one bot registered with <c>AddChatBot</c> as a background service: builds the definition from
-/// its <see cref="ChatBotDescription"/> at start (an invalid one stops start-up with the setting's
+/// its <see cref="IChatBotDefinitionSource"/> at start (an invalid one stops start-up with the setting's
 /// name), opens the declared sources, and on stop drains replies in flight before closing them.
 /// </summary>
 internal sealed class ChatBotService(string key, IServiceProvider services) : BackgroundService
@@ -25,9 +25,9 @@ internal sealed class ChatBotService(string key, IServiceProvider services) : Ba
     /// <summary>The running bot; <see langword="null"/> before start.</summary>
     public ChatBotRuntime? Runtime => _runtime;
 
-    /// <summary>Describes the bot again by running its delegates (which read the configuration as it is now).</summary>
-    /// <exception cref="ChatBotConfigurationException">The new description is invalid.</exception>
-    public ChatBotDefinition Describe() => services.GetRequiredService<IOptionsMonitor<ChatBotDescription>>().Get(Key).Build();
+    /// <summary>Where the bot's definition comes from: a registered source, else its delegates.</summary>
+    public IChatBotDefinitionSource Source =>
+        services.GetKeyedService<IChatBotDefinitionSource>(Key) ?? services.GetRequiredService<IOptionsMonitor<ChatBotDescription>>().Get(Key);
 
     /// <summary>Puts a new definition in force; the task ends when the sources are reconciled (new channels joined, removed ones left).</summary>
     public Task SwapAsync(ChatBotDefinition definition, CancellationToken cancellationToken = default) =>
@@ -37,7 +37,8 @@ internal sealed class ChatBotService(string key, IServiceProvider services) : Ba
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = services.GetRequiredService<IOptions<ChatBotHostingOptions>>().Value;
-        var definition = Describe();
+        var source = Source;
+        var definition = await source.BuildAsync(cancellationToken).ConfigureAwait(false);
 
         // The exporter and health listen to the meters from now on, so they see the first events.
         _ = services.GetService<Metrics.PrometheusExporter>();
@@ -50,7 +51,9 @@ internal sealed class ChatBotService(string key, IServiceProvider services) : Ba
             ShutdownTimeout = settings.ShutdownTimeout,
             ChatClient = definition.ChatClient is null ? services.GetKeyedService<IChatClient>(Key) ?? services.GetService<IChatClient>() : null,
         };
+        options = services.GetKeyedService<ChatBotEngineSetup>(Key)?.Apply(options, definition) ?? options;
         _runtime = new ChatBotRuntime(Key, definition, options);
+        await source.CommitAsync(definition, cancellationToken).ConfigureAwait(false);
         await _runtime.StartAsync(cancellationToken).ConfigureAwait(false);
         _running.Add(_runtime);
         await base.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -16,10 +15,7 @@ public sealed class ScriptReloader : IAsyncDisposable
     private readonly Action<ChatBotDefinition> _apply;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Channel<bool> _requests = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly List<FileSystemWatcher> _watchers = [];
-    private Task? _loop;
+    private ScriptFileWatcher? _watcher;
     private ScriptGeneration _current;
 
     /// <summary>Takes over <paramref name="first"/> (already running) and reloads into <paramref name="apply"/>.</summary>
@@ -65,7 +61,7 @@ public sealed class ScriptReloader : IAsyncDisposable
             Volatile.Write(ref _current, next);
             await old.StopAsync(_logger, cancellationToken).ConfigureAwait(false);
             old.Dispose();
-            RewatchIfWatching();
+            _watcher?.Watch(next.Script.Files);
             await next.StartAsync(_logger, cancellationToken).ConfigureAwait(false);
             Reloaded?.Invoke(next);
             return null;
@@ -76,101 +72,22 @@ public sealed class ScriptReloader : IAsyncDisposable
         }
     }
 
-    /// <summary>Asks for a reload without waiting (file watcher, SIGHUP); bursts collapse into one.</summary>
-    public void RequestReload() => _requests.Writer.TryWrite(true);
+    /// <summary>Asks for a reload without waiting (file watcher, SIGHUP); bursts collapse into one. Only while watching.</summary>
+    public void RequestReload() => _watcher?.Request();
 
     /// <summary>Starts watching the script and every file it <c>#load</c>s, reloading after each quiet period.</summary>
-    public void Watch()
-    {
-        lock (_watchers)
-        {
-            if (_loop is not null)
-            {
-                return;
-            }
-
-            _loop = Task.Run(LoopAsync);
-            Rewatch();
-        }
-    }
+    public void Watch() => _watcher ??= new ScriptFileWatcher(_current.Script.Files, ReloadAsync, Debounce);
 
     /// <summary>Stops watching, runs the current generation's stop hooks and unloads it.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        _requests.Writer.TryComplete();
-        lock (_watchers)
+        if (_watcher is not null)
         {
-            _watchers.ForEach(w => w.Dispose());
-            _watchers.Clear();
-        }
-
-        if (_loop is not null)
-        {
-            await _loop.ConfigureAwait(false);
+            await _watcher.DisposeAsync().ConfigureAwait(false);
         }
 
         await _gate.WaitAsync().ConfigureAwait(false);
         await _current.StopAsync(_logger).ConfigureAwait(false);
         _current.Dispose();
-        _stopping.Dispose();
-    }
-
-    private async Task LoopAsync()
-    {
-        try
-        {
-            while (await _requests.Reader.WaitToReadAsync(_stopping.Token).ConfigureAwait(false))
-            {
-                // Debounce: wait until the files have been quiet for a moment.
-                do
-                {
-                    _requests.Reader.TryRead(out _);
-                    await Task.Delay(Debounce, _stopping.Token).ConfigureAwait(false);
-                }
-                while (_requests.Reader.TryPeek(out _));
-
-                await ReloadAsync(_stopping.Token).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-        {
-        }
-    }
-
-    private void RewatchIfWatching()
-    {
-        lock (_watchers)
-        {
-            if (_loop is not null && !_stopping.IsCancellationRequested)
-            {
-                Rewatch();
-            }
-        }
-    }
-
-    private void Rewatch()
-    {
-        _watchers.ForEach(w => w.Dispose());
-        _watchers.Clear();
-        var files = new HashSet<string>(_current.Script.Files, StringComparer.Ordinal);
-        foreach (var folder in files.Select(Path.GetDirectoryName).OfType<string>().Distinct(StringComparer.Ordinal).Where(Directory.Exists))
-        {
-            var watcher = new FileSystemWatcher(folder) { NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size };
-            void OnChange(object? sender, FileSystemEventArgs e)
-            {
-                if (files.Contains(e.FullPath) || (e is RenamedEventArgs r && files.Contains(r.OldFullPath)))
-                {
-                    RequestReload();
-                }
-            }
-
-            watcher.Changed += OnChange;
-            watcher.Created += OnChange;
-            watcher.Deleted += OnChange;
-            watcher.Renamed += (s, e) => OnChange(s, e);
-            watcher.EnableRaisingEvents = true;
-            _watchers.Add(watcher);
-        }
     }
 }
