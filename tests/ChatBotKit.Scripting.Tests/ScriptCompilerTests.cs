@@ -83,7 +83,7 @@ public sealed class ScriptCompilerTests(CompilerFixture fixture) : IDisposable
 
         var diagnostic = Assert.Throws<ScriptException>(() => fixture.Compiler.Compile(main)).Diagnostics.Should().ContainSingle().Subject;
 
-        diagnostic.ToString().Should().Be($"{main}(1,7): error SB0005: unknown preset 'nosuch' (available: cohost, moderation, quotes, shoutout, trivia)");
+        diagnostic.ToString().Should().Be($"{main}(1,7): error SB0005: unknown preset 'nosuch' (available: cohost, moderation, quotes, shoutout, trivia, welcome)");
     }
 
     [Fact]
