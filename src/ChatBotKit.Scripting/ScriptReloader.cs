@@ -65,6 +65,7 @@ public sealed class ScriptReloader : IAsyncDisposable
             Volatile.Write(ref _current, next);
             await old.StopAsync(_logger, cancellationToken).ConfigureAwait(false);
             old.Dispose();
+            CollectUnloaded();
             RewatchIfWatching();
             await next.StartAsync(_logger, cancellationToken).ConfigureAwait(false);
             Reloaded?.Invoke(next);
@@ -137,6 +138,15 @@ public sealed class ScriptReloader : IAsyncDisposable
         {
         }
     }
+
+    /// <summary>
+    /// One full, blocking collection per reload. An unloaded generation's context (its code, the
+    /// runtime's type data and JIT-compiled methods for it, held in native memory) is freed only by
+    /// a full collection, and a bot that allocates little may go hours without one, so each reload
+    /// would otherwise leave the old generation's native memory behind. Aggressive mode also hands
+    /// the compiler's transient garbage back to the system.
+    /// </summary>
+    private static void CollectUnloaded() => GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
     private void RewatchIfWatching()
     {
