@@ -2,15 +2,19 @@
 # The soak harness: `streambot run tests/Soak/soak.csx` replays a generated chat at 100 messages a
 # second over 20 channels at real pace for MINUTES (default 30), while the script is reloaded every
 # minute (a save on even minutes, SIGHUP on odd ones). It samples the process's resident memory
-# every 10 s and passes when, after WARMUP minutes (default 5), every sample is within ±5 % of
-# their median, and the bot kept answering through every reload.
+# every 10 s and passes when, after WARMUP minutes (default 10), every sample is within ±5 % of
+# their median, and the bot kept answering through every reload. The warm-up covers the first five
+# compiling reloads (only saves compile; a SIGHUP of an unchanged script hits the compile cache):
+# until then each compile JIT-compiles more of Roslyn and RSS climbs by 5–10 MB a step, then it
+# levels off (docs/benchmarks.md, "Resident memory across reloads"). Not under nohup: streambot
+# then ignores SIGHUP.
 #   tests/Soak/run.sh [MINUTES] [WARMUP]
 # With SOAK_HTTP_PORT set, streambot serves /metrics on 127.0.0.1:PORT and every sample also keeps
 # the System.Runtime memory and JIT figures in metrics.tsv (GC heap, committed, JIT, full GCs) and the
 # resident memory by kind from /proc/PID/smaps.
 set -euo pipefail
 minutes=${1:-30}
-warmup=${2:-5}
+warmup=${2:-10}
 rate=100
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d /tmp/streambot-soak-XXXXXX)
