@@ -50,6 +50,7 @@ internal sealed class ScriptDefinitionSource(ScriptHost host, ScriptGeneration f
         {
             await old.StopAsync(logger, cancellationToken).ConfigureAwait(false);
             old.Dispose();
+            ScriptGeneration.CollectUnloaded();
             _watcher?.Watch(_current.Script.Files);
         }
 

@@ -51,6 +51,15 @@ public sealed class ScriptGeneration : IDisposable
         _context = null;
     }
 
+    /// <summary>
+    /// One full, blocking collection after a replaced generation was disposed. An unloaded context
+    /// (its code, and the runtime's type data and compiled methods for it, in native memory) is freed
+    /// only by a full collection, and a bot that allocates little may go hours without one; aggressive
+    /// mode also hands the compiler's transient memory back to the system. Once per reload, after the
+    /// swap, so it costs a pause of tens of milliseconds that no viewer sees.
+    /// </summary>
+    internal static void CollectUnloaded() => GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+
     private async Task RunHooksAsync(IReadOnlyList<Func<CancellationToken, Task>> hooks, string kind, ILogger logger, CancellationToken cancellationToken)
     {
         foreach (var hook in hooks.ToArray())

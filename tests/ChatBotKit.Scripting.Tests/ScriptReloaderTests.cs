@@ -89,6 +89,25 @@ public sealed class ScriptReloaderTests(CompilerFixture fixture) : IDisposable
         }
     }
 
+    [Fact]
+    public async Task ReloadAsync_CollectsReplacedGenerations_WithoutTheCallerCollecting()
+    {
+        // A bot that allocates little may go hours without a full collection; the reload makes one,
+        // so a generation replaced two reloads ago is gone without anyone else calling the GC.
+        var path = _folder.Write("bot.csx", Bot("one"));
+        var host = fixture.Host();
+        var (reloader, chat, old) = await StartAndReloadAsync(host, path);
+        try
+        {
+            old[0].IsAlive.Should().BeFalse("the reloads since the first generation was replaced collected it");
+        }
+        finally
+        {
+            await reloader.DisposeAsync();
+            await chat.DisposeAsync();
+        }
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private async Task<(ScriptReloader, ChatHarness, List<WeakReference>)> StartAndReloadAsync(ScriptHost host, string path)
     {

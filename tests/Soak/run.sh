@@ -2,12 +2,19 @@
 # The soak harness: `streambot run tests/Soak/soak.csx` replays a generated chat at 100 messages a
 # second over 20 channels at real pace for MINUTES (default 30), while the script is reloaded every
 # minute (a save on even minutes, SIGHUP on odd ones). It samples the process's resident memory
-# every 10 s and passes when, after WARMUP minutes (default 5), every sample is within ±5 % of
-# their median, and the bot kept answering through every reload.
+# every 10 s and passes when, after WARMUP minutes (default 10), every sample is within ±5 % of
+# their median, and the bot kept answering through every reload. The warm-up covers the first five
+# compiling reloads (only saves compile; a SIGHUP of an unchanged script hits the compile cache):
+# until then each compile JIT-compiles more of Roslyn and RSS climbs by 5–10 MB a step, then it
+# levels off (docs/benchmarks.md, "Resident memory across reloads"). Not under nohup: streambot
+# then ignores SIGHUP.
 #   tests/Soak/run.sh [MINUTES] [WARMUP]
+# With SOAK_HTTP_PORT set, streambot serves /metrics on 127.0.0.1:PORT and every sample also keeps
+# the System.Runtime memory and JIT figures in metrics.tsv (GC heap, committed, JIT, full GCs) and the
+# resident memory by kind from /proc/PID/smaps.
 set -euo pipefail
 minutes=${1:-30}
-warmup=${2:-5}
+warmup=${2:-10}
 rate=100
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d /tmp/streambot-soak-XXXXXX)
@@ -31,15 +38,31 @@ awk -v total="$total" 'BEGIN {
 }' > "$work/chat.jsonl"
 
 cd "$work"
-SOAK_LOG="$work/chat.jsonl" dotnet bin/streambot.dll run soak.csx --http off >replies.jsonl 2>stderr.log &
+http=${SOAK_HTTP_PORT:+127.0.0.1:$SOAK_HTTP_PORT}
+SOAK_LOG="$work/chat.jsonl" dotnet bin/streambot.dll run soak.csx --http "${http:-off}" >replies.jsonl 2>stderr.log &
 pid=$!
 rss() { awk '/^VmRSS/ { print $2 }' "/proc/$pid/status"; }
 echo "soak: pid $pid, $minutes min at $rate msg/s, reload every minute, warm-up $warmup min, work folder $work"
 : >rss.tsv
+metrics() {
+  curl -s "http://$http/metrics" | awk -v second="$1" '
+    /^dotnet_gc_heap_total_allocated_bytes_total / { alloc = $2 }
+    /^dotnet_gc_last_collection_memory_committed_size_bytes / { committed = $2 }
+    /^dotnet_gc_last_collection_heap_size_bytes/ { heap += $2 }
+    /^dotnet_jit_compiled_il_size_bytes_total / { il = $2 }
+    /^dotnet_jit_compiled_methods_total / { methods = $2 }
+    /^dotnet_gc_collections_total\{gc_heap_generation="gen2"\}/ { gen2 = $2 }
+    END { printf "%d\t%.0f\t%.0f\t%.0f\t%d\t%.0f\t%d\t", second, heap / 1024, committed / 1024, il / 1024, methods, alloc / 1048576, gen2 }'
+  # Resident memory by kind: executable (the runtime's JIT code and loader heaps), other anonymous, files.
+  awk '/^[0-9a-f]+-[0-9a-f]+ / { name = $6 } /^Rss:/ { if (name ~ /doublemapper/) x += $2; else if (name == "" || name ~ /^\[/) a += $2; else f += $2 }
+    END { printf "%d\t%d\t%d\n", x, a, f }' "/proc/$pid/smaps"
+}
+[[ -n "$http" ]] && echo -e "seconds\theap_kb\tcommitted_kb\tjit_il_kb\tjit_methods\tallocated_mb\tgen2_gcs\texec_rss_kb\tanon_rss_kb\tfile_rss_kb" >metrics.tsv
 for (( second = 10; second <= minutes * 60; second += 10 )); do
   sleep 10
   kill -0 "$pid" 2>/dev/null || { echo "soak: streambot exited early"; tail -20 stderr.log; exit 1; }
   echo -e "$second\t$(rss)\t$(wc -l <replies.jsonl)" >>rss.tsv
+  [[ -n "$http" ]] && metrics "$second" >>metrics.tsv
   if (( second % 60 == 0 )); then
     generation=$(( second / 60 ))
     if (( generation % 2 == 0 )); then
