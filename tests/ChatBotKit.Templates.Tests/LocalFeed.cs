@@ -19,17 +19,14 @@ public sealed class LocalFeed : IAsyncLifetime
 
     public IReadOnlyDictionary<string, string> Environment { get; private set; } = new Dictionary<string, string>();
 
+    private static Dictionary<string, string> Quiet { get; } = new() { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" };
+
     internal static string Repository { get; } = FindRepository();
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Work);
-        Environment = new Dictionary<string, string>
-        {
-            ["NUGET_PACKAGES"] = Path.Combine(_root, "packages"),
-            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-            ["DOTNET_NOLOGO"] = "1",
-        };
+        Environment = new Dictionary<string, string>(Quiet) { ["NUGET_PACKAGES"] = Path.Combine(_root, "packages") };
         File.WriteAllText(Path.Combine(Work, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
@@ -40,9 +37,11 @@ public sealed class LocalFeed : IAsyncLifetime
             </configuration>
             """);
 
-        // Only the packable projects (src/ and the template pack), in the configuration the tests were
-        // built in: an up-to-date build is reused, and no test project is rebuilt while tests run.
-        await Expect(Dotnet(Repository, "pack", WritePackageFilter(), "-o", Feed));
+        // Only the packable projects (src/ and the template pack), in Release: the test run builds Debug
+        // in parallel, so packing touches none of its outputs. The pack restores with the machine's own
+        // NuGet cache (a no-op after the solution's restore); an isolated cache here would rewrite the
+        // projects' restore results under the running build.
+        await Expect(Command.RunAsync("dotnet", Repository, Quiet, "pack", WritePackageFilter(), "-c", "Release", "-o", Feed));
         await Expect(Dotnet(Work, "tool", "install", "streambot", "--tool-path", Path.Combine(_root, "tools"), "--configfile", Path.Combine(Work, "nuget.config"), "--version", Version));
         await Expect(New("install", Package("ChatBotKit.Templates")));
     }
