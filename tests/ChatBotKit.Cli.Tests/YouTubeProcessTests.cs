@@ -12,7 +12,7 @@ namespace ChatBotKit.Cli.Tests;
 /// API: it finds the chat with <c>videos.list</c>, reads a viewer's <c>!dice</c> with
 /// <c>liveChatMessages.list</c> and answers it with <c>liveChatMessages.insert</c>.
 /// </summary>
-public sealed class YouTubeProcessTests : IAsyncDisposable
+public sealed class YouTubeProcessTests : IAsyncLifetime
 {
     private const string AccessToken = "process-test-access-token";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
@@ -45,7 +45,11 @@ public sealed class YouTubeProcessTests : IAsyncDisposable
         Output().Should().Contain("reads and posts").And.NotContain(AccessToken);
     }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // IAsyncLifetime, not IAsyncDisposable: xunit 2 disposes test classes only through these, and the
+    // streambot process must not outlive the test.
+    public async Task DisposeAsync()
     {
         if (_process is { HasExited: false })
         {
