@@ -3,6 +3,7 @@ using ChatBotKit.Events;
 using ChatBotKit.Filters;
 using ChatBotKit.Prompting;
 using ChatBotKit.RateLimiting;
+using ChatBotKit.Speech;
 using ChatBotKit.Triggers;
 using Microsoft.Extensions.AI;
 
@@ -82,6 +83,9 @@ public sealed partial class ChatBotBuilder
 
     /// <summary>When the bot pauses answering a user it is talking in circles with. Default <see cref="ReplyLoopLimits.Default"/>.</summary>
     public ReplyLoopLimits LoopLimits { get; private set; } = ReplyLoopLimits.Default;
+
+    /// <summary>Speaks replies as they are written; <see langword="null"/> (the default) means chat only.</summary>
+    public IReplySpeaker? Speaker { get; private set; }
 
     /// <summary>Sets the bot's name.</summary>
     public ChatBotBuilder WithName(string name)
@@ -221,6 +225,13 @@ public sealed partial class ChatBotBuilder
     public ChatBotBuilder WithLoopLimits(ReplyLoopLimits limits)
     {
         LoopLimits = limits ?? throw new ArgumentNullException(nameof(limits));
+        return this;
+    }
+
+    /// <summary>Speaks every reply through <paramref name="speaker"/> while it is posted to chat (<see langword="null"/> turns speech off).</summary>
+    public ChatBotBuilder WithSpeaker(IReplySpeaker? speaker)
+    {
+        Speaker = speaker;
         return this;
     }
 

@@ -4,6 +4,7 @@ using ChatBotKit.Filters;
 using ChatBotKit.Prompting;
 using ChatBotKit.RateLimiting;
 using ChatBotKit.Sources;
+using ChatBotKit.Speech;
 using ChatBotKit.Triggers;
 using Microsoft.Extensions.AI;
 
@@ -49,6 +50,7 @@ public sealed class ChatBotDefinition
         IgnoreOtherBots = builder.IgnoreOtherBots;
         KnownBots = builder.KnownBots.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         LoopLimits = builder.LoopLimits;
+        Speaker = builder.Speaker;
         Sources = [.. builder.Sources.Select(s => s with { Channels = [.. s.Channels] })];
     }
 
@@ -111,6 +113,9 @@ public sealed class ChatBotDefinition
 
     /// <summary>When the bot pauses answering a user it is talking in circles with.</summary>
     public ReplyLoopLimits LoopLimits { get; }
+
+    /// <summary>Speaks replies as they are written; <see langword="null"/> means chat only.</summary>
+    public IReplySpeaker? Speaker { get; }
 
     /// <summary>The platform connections the bot declares; the host opens them.</summary>
     public IReadOnlyList<ChatSourceRegistration> Sources { get; }
