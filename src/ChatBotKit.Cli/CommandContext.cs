@@ -63,28 +63,5 @@ internal sealed class CommandContext(CliStreams io, ScriptCompiler? compiler)
         }
     }
 
-    /// <summary>
-    /// Counts the script's reloads in <c>chatbotkit.reloads</c> by outcome, the counter apps count theirs
-    /// in. Call it before <see cref="ReportReloads"/>, so a reload is counted by the time it is reported.
-    /// </summary>
-    public static ReloadCounter CountReloads(ScriptReloader reloader)
-    {
-        var counter = new ReloadCounter(meterFactory: null);
-        reloader.Reloaded += _ => counter.Succeeded();
-        reloader.Failed += _ => counter.Rejected();
-        return counter;
-    }
-
-    /// <summary>Reports each reload of <paramref name="script"/> on stderr: what the new version has, or its diagnostics.</summary>
-    public void ReportReloads(ScriptReloader reloader, FileInfo script, Func<ScriptGeneration, string> describe)
-    {
-        reloader.Reloaded += g => IO.Status($"reloaded {script.Name} (version {g.Number}, {describe(g)})");
-        reloader.Failed += e =>
-        {
-            IO.Status($"{script.Name} has errors; the running bot keeps its previous version:");
-            CliStreams.Write(IO.Error, e.Diagnostics);
-        };
-    }
-
     public ScriptHost CreateHost(ILoggerFactory loggerFactory, IReadOnlyDictionary<string, string>? config = null) => new(Compiler, new ScriptHostOptions { LoggerFactory = loggerFactory, Config = config });
 }

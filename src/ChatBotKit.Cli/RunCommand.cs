@@ -4,6 +4,7 @@ using ChatBotKit.Engine;
 using ChatBotKit.Hosting;
 using ChatBotKit.Hosting.AspNetCore;
 using ChatBotKit.Hosting.Configuration;
+using ChatBotKit.Sources;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -12,39 +13,41 @@ using Microsoft.Extensions.Logging;
 namespace ChatBotKit.Cli;
 
 /// <summary>
-/// <c>streambot run</c>: runs the script's bot in a .NET Generic Host through <c>AddChatBot</c>, as apps
-/// run theirs, until SIGINT/SIGTERM. The host's reloader serves SIGHUP and, unless <c>--no-watch</c>,
+/// <c>streambot run</c> and <c>streambot chat</c>: the script's bot in a .NET Generic Host through
+/// <c>AddChatBot</c>, as apps run theirs. The host's reloader serves SIGHUP and, unless <c>--no-watch</c>,
 /// saves of the script: it reads the configuration again (a bad one is reported and the running one
 /// kept), compiles the script again (one with errors is reported and the running one kept), keeps the
-/// connections whose settings did not change and joins or leaves changed channels. A script that
-/// declares no source runs on the console, as <c>chat</c> does, and says so.
+/// connections whose settings did not change and joins or leaves changed channels. <c>run</c> opens the
+/// sources the script declares and runs until SIGINT/SIGTERM; <c>chat</c>, and <c>run</c> on a script that
+/// declares none, chat on the console instead (stdin lines <c>name: text</c>, replies on stdout) until the
+/// input ends.
 /// </summary>
 internal static class RunCommand
 {
-    public static async Task<int> RunAsync(CommandContext context, FileInfo script, LlmSelection llm, bool watch, string? http, FileInfo? config, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CommandContext context, FileInfo script, LlmSelection llm, bool watch, string? http, FileInfo? config, bool chat, CancellationToken cancellationToken)
     {
         var io = context.IO;
         var configuration = CliConfiguration.Load(script, config);
+        InitCommand.RefreshFor(script, io);
         var values = new LiveConfig(configuration.Values);
         using var loggerFactory = context.CreateLoggerFactory();
         var scripts = context.CreateHost(loggerFactory, values);
         var first = await scripts.LoadAsync(script.FullName, cancellationToken).ConfigureAwait(false);
         var definition = first.Definition;
-        if (definition.Sources.Count == 0)
+        var onConsole = chat || definition.Sources.Count == 0;
+        if (onConsole && !chat)
         {
-            first.Dispose();
             io.Status($"{script.Name} declares no source (Bot.AddSource(...) or a connector's Bot.AddTwitch(...)), so the bot runs on the console like 'chat'.");
-            return await ChatCommand.RunAsync(context, script, llm, watch, http, config, isRun: true, cancellationToken).ConfigureAwait(false);
         }
 
         var name = definition.Identity.Name;
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        var endpoint = HttpEndpoint(configuration, http, io);
+        var endpoint = HttpEndpoint(configuration, http, chat ? null : HttpEndpointOptions.DefaultEndpoint, io);
         CliConfiguration.AddSources(builder.Configuration, script, config);
         builder.Configuration.AddInMemoryCollection([new("ChatBotKit:Http:Enabled", endpoint is null ? "false" : "true"), new("ChatBotKit:Http:Endpoint", endpoint)]);
         context.ConfigureLogging(builder.Logging);
         builder.Services.AddSingleton<IHostLifetime, CommandLineLifetime>();
-        await using var source = new ScriptDefinitionSource(scripts, first, script, values, builder.Configuration, configuration.Describe(), io, loggerFactory.CreateLogger("Script"));
+        await using var source = new ScriptDefinitionSource(scripts, first, script, values, builder.Configuration, configuration.Describe(), onConsole, io, loggerFactory.CreateLogger("Script"));
         var bot = builder.Services.AddChatBot(name).FromSource(source)
             .ConfigureEngine((options, d) => options with { ChatClientFactory = llm.CreateClient, DecisionListeners = [new QuietReasons(io.Error, d.Identity.Name)] });
         if (endpoint is not null)
@@ -63,23 +66,34 @@ internal static class RunCommand
         }
 
         var watching = watch ? $"watching {first.Script.Files.Count} file(s), SIGHUP reloads" : "not watching files, SIGHUP reloads";
-        io.Status($"{name} is running on {Describe(definition)} · LLM: {llm.Description} · {configuration.Describe()} · {watching}. Ctrl+C stops.");
         var llmReport = context.ReportLlmAsync(llm, cancellationToken);
-        var runtime = host.Services.GetRequiredService<RunningChatBots>().Find(name);
-        foreach (var failed in runtime?.Sources.GetSources().Where(s => s.Platform is null) ?? [])
-        {
-            io.Status($"source '{failed.Name}' could not connect yet (see the log above); it is tried again with backoff, and the other sources go on.");
-        }
-
+        var runtime = host.Services.GetRequiredService<RunningChatBots>().Find(name)!;
         try
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+            if (onConsole)
+            {
+                await ChatOnConsoleAsync(runtime, llm, definition, $"{(chat ? "" : $" (no source declared) · {configuration.Describe()}")} · LLM: {llm.Description} · {watching}", io, loggerFactory, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                io.Status($"{name} is running on {Describe(definition)} · LLM: {llm.Description} · {configuration.Describe()} · {watching}. Ctrl+C stops.");
+                foreach (var failed in runtime.Sources.GetSources().Where(s => s.Platform is null))
+                {
+                    io.Status($"source '{failed.Name}' could not connect yet (see the log above); it is tried again with backoff, and the other sources go on.");
+                }
+
+                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
 
-        io.Status($"stopping {name}: replies in flight finish, then the connections close.");
+        if (!onConsole || cancellationToken.IsCancellationRequested)
+        {
+            io.Status($"stopping {name}: replies in flight finish, then the connections close.");
+        }
+
         await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
         await llmReport.ConfigureAwait(false);
 
@@ -91,13 +105,27 @@ internal static class RunCommand
     internal static string Describe(ChatBotDefinition definition) =>
         string.Join(", ", definition.Sources.Select(s => s.Channels.Count == 0 ? s.Name : $"{s.Name} ({string.Join(", ", s.Channels)})"));
 
+    /// <summary>Pumps stdin lines through the bot until the input ends; replies go to stdout.</summary>
+    private static async Task ChatOnConsoleAsync(ChatBotRuntime runtime, LlmSelection llm, ChatBotDefinition definition, string details, CliStreams io, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        var name = definition.Identity.Name;
+        if (llm.IsOffline(definition))
+        {
+            io.Status("no LLM configured: replies come from the offline responder (use --llm <preset|base-url> for a real one).");
+        }
+
+        io.Status($"{name} is listening on the console{details}. Type 'name: text' (e.g. 'alice: hi @{name}'); Ctrl+D ends.");
+        await using var console = new ConsoleChatSource(new ConsoleChatSourceOptions { BotName = name, Input = io.In, Output = io.Out, LoggerFactory = loggerFactory });
+        await runtime.Sources.RunAsync([console], cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// Where <c>/health</c> and <c>/metrics</c> listen, or <see langword="null"/> for none: <c>--http</c>, else the
-    /// configuration's, else <see cref="HttpEndpointOptions.DefaultEndpoint"/>; only the default is a notice when taken.
+    /// configuration's, else <paramref name="fallback"/>; only the fallback is a notice when taken.
     /// </summary>
-    private static string? HttpEndpoint(CliConfiguration configuration, string? http, CliStreams io)
+    private static string? HttpEndpoint(CliConfiguration configuration, string? http, string? fallback, CliStreams io)
     {
-        var endpoint = configuration.Http(http, HttpEndpointOptions.DefaultEndpoint);
+        var endpoint = configuration.Http(http, fallback);
         if (endpoint is null || string.Equals(endpoint, CliHttp.Off, StringComparison.OrdinalIgnoreCase))
         {
             return null;
@@ -121,7 +149,6 @@ internal static class RunCommand
 
         return endpoint;
     }
-
     private static bool CanListen(Uri url)
     {
         try

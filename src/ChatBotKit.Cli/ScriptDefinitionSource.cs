@@ -10,14 +10,18 @@ namespace ChatBotKit.Cli;
 /// it <c>#load</c>s, both through the host's <see cref="ChatBotReloader"/>) compiles it again with the
 /// configuration as it is now. The old generation's stop hooks run and its code unloads only once the new
 /// definition is in force; a script with errors is reported and the running one kept. Dispose it after the
-/// host, so the last generation's stop hooks run once the bot has stopped.
+/// host, so the last generation's stop hooks run once the bot has stopped. On the console
+/// (<paramref name="onConsole"/>) the declared sources stay closed, also after a reload that declares some.
 /// </summary>
-internal sealed class ScriptDefinitionSource(ScriptHost host, ScriptGeneration first, FileInfo script, LiveConfig values, IConfiguration configuration, string configFiles, CliStreams io, ILogger logger)
+internal sealed class ScriptDefinitionSource(
+    ScriptHost host, ScriptGeneration first, FileInfo script, LiveConfig values, IConfiguration configuration, string configFiles, bool onConsole, CliStreams io, ILogger logger)
     : IChatBotDefinitionSource, IAsyncDisposable
 {
     private ScriptFileWatcher? _watcher;
     private ScriptGeneration? _current;
     private ScriptGeneration? _next = first;
+
+    public bool OpensDeclaredSources => !onConsole;
 
     public async Task<ChatBotDefinition> BuildAsync(CancellationToken cancellationToken)
     {
@@ -57,9 +61,13 @@ internal sealed class ScriptDefinitionSource(ScriptHost host, ScriptGeneration f
         await _current.StartAsync(logger, cancellationToken).ConfigureAwait(false);
         if (old is not null)
         {
-            io.Status($"reloaded {script.Name} (version {_current.Number}, sources: {RunCommand.Describe(definition)})");
+            io.Status($"reloaded {script.Name} (version {_current.Number}, {Describe(definition)})");
         }
     }
+
+    private string Describe(ChatBotDefinition definition) => !onConsole
+        ? $"sources: {RunCommand.Describe(definition)}"
+        : $"{definition.Triggers.Count} trigger(s)" + (definition.Sources.Count > 0 ? "; it now declares sources: restart 'run' to open them" : "");
 
     public void Discard(ChatBotDefinition definition)
     {

@@ -36,8 +36,8 @@ internal static class StreambotApp
         root.Add(InitCommand.Create(io));
         root.Add(PresetsCommand.Create(context));
         root.Add(AuthCommand.Create(io));
-        run.SetAction((r, ct) => Guard(io, () => RunCommand.RunAsync(context, r.GetValue(script)!, LlmSelection.Create(r.GetValue(llm), r.GetValue(model)), !r.GetValue(noWatch), r.GetValue(http), r.GetValue(config), ct), ct));
-        chat.SetAction((r, ct) => Guard(io, () => ChatCommand.RunAsync(context, r.GetValue(script)!, LlmSelection.Create(r.GetValue(llm), r.GetValue(model)), !r.GetValue(noWatch), r.GetValue(http), r.GetValue(config), isRun: false, ct), ct));
+        run.SetAction((r, ct) => Guard(io, () => RunCommand.RunAsync(context, r.GetValue(script)!, LlmSelection.Create(r.GetValue(llm), r.GetValue(model)), !r.GetValue(noWatch), r.GetValue(http), r.GetValue(config), chat: false, ct), ct));
+        chat.SetAction((r, ct) => Guard(io, () => RunCommand.RunAsync(context, r.GetValue(script)!, LlmSelection.Create(r.GetValue(llm), r.GetValue(model)), !r.GetValue(noWatch), r.GetValue(http), r.GetValue(config), chat: true, ct), ct));
         replay.SetAction((r, ct) => Guard(io, () => ReplayCommand.RunAsync(context, r.GetValue(script)!, r.GetValue(chatLog)!, LlmSelection.Create(r.GetValue(llm), r.GetValue(model)), r.GetValue(realtime), r.GetValue(http), r.GetValue(config), ct), ct));
         check.SetAction((r, ct) => Guard(io, () => CheckCommand.RunAsync(context, r.GetValue(script)!, r.GetValue(config), ct), ct));
 

@@ -11,6 +11,7 @@ namespace ChatBotKit.Hosting;
 /// </summary>
 internal sealed class ChatBotRuntime : IAsyncDisposable
 {
+    private readonly bool _opensDeclaredSources;
     private int _disposed;
 
     /// <summary>Creates the engine for <paramref name="definition"/>; no source is opened until <see cref="StartAsync"/>.</summary>
@@ -18,10 +19,12 @@ internal sealed class ChatBotRuntime : IAsyncDisposable
     /// <param name="definition">The first definition.</param>
     /// <param name="engineOptions">Engine options (logging, clock, LLM override).</param>
     /// <param name="sourceContext">What each created source gets; defaults follow <paramref name="engineOptions"/>.</param>
-    public ChatBotRuntime(string name, ChatBotDefinition definition, ChatBotEngineOptions? engineOptions = null, ChatSourceContext? sourceContext = null)
+    /// <param name="opensDeclaredSources">Whether the definitions' declared sources are opened; when not, the caller pumps its own through <see cref="Sources"/>.</param>
+    public ChatBotRuntime(string name, ChatBotDefinition definition, ChatBotEngineOptions? engineOptions = null, ChatSourceContext? sourceContext = null, bool opensDeclaredSources = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         Name = name;
+        _opensDeclaredSources = opensDeclaredSources;
         var options = engineOptions ?? new ChatBotEngineOptions();
         Engine = new ChatBotEngine(definition, options);
         Sources = new ChatSourceRunner(Engine, sourceContext ?? new ChatSourceContext
@@ -42,7 +45,7 @@ internal sealed class ChatBotRuntime : IAsyncDisposable
     public ChatSourceRunner Sources { get; }
 
     /// <summary>Opens the sources the current definition declares.</summary>
-    public Task StartAsync(CancellationToken cancellationToken = default) => Sources.ApplyAsync(Engine.Definition.Sources, cancellationToken);
+    public Task StartAsync(CancellationToken cancellationToken = default) => Sources.ApplyAsync(Declared(Engine.Definition), cancellationToken);
 
     /// <summary>Puts <paramref name="definition"/> in force and reconciles the sources in the background (the runtime owns that work).</summary>
     public void Swap(ChatBotDefinition definition) => _ = SwapAsync(definition);
@@ -55,8 +58,10 @@ internal sealed class ChatBotRuntime : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(definition);
         Engine.SwapDefinition(definition);
-        return Sources.ApplyAsync(definition.Sources, cancellationToken);
+        return Sources.ApplyAsync(Declared(definition), cancellationToken);
     }
+
+    private IReadOnlyList<ChatSourceRegistration> Declared(ChatBotDefinition definition) => _opensDeclaredSources ? definition.Sources : [];
 
     /// <summary>Stops reading, drains the engine, closes the sources.</summary>
     public async ValueTask DisposeAsync()

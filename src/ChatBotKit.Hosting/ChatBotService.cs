@@ -52,7 +52,7 @@ internal sealed class ChatBotService(string key, IServiceProvider services) : Ba
             ChatClient = definition.ChatClient is null ? services.GetKeyedService<IChatClient>(Key) ?? services.GetService<IChatClient>() : null,
         };
         options = services.GetKeyedService<ChatBotEngineSetup>(Key)?.Apply(options, definition) ?? options;
-        _runtime = new ChatBotRuntime(Key, definition, options);
+        _runtime = new ChatBotRuntime(Key, definition, options, opensDeclaredSources: source.OpensDeclaredSources);
         await source.CommitAsync(definition, cancellationToken).ConfigureAwait(false);
         await _runtime.StartAsync(cancellationToken).ConfigureAwait(false);
         _running.Add(_runtime);

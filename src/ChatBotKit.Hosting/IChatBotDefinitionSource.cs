@@ -8,6 +8,13 @@ namespace ChatBotKit.Hosting;
 /// </summary>
 internal interface IChatBotDefinitionSource
 {
+    /// <summary>
+    /// Whether the host opens the sources the definitions declare (yes by default). The <c>streambot</c>
+    /// tool says no when the bot chats on its console: it pumps that source itself, and a reload that
+    /// declares sources must not open them.
+    /// </summary>
+    bool OpensDeclaredSources => true;
+
     /// <summary>Builds a candidate definition; throws when it is invalid (the running one is kept).</summary>
     Task<ChatBotDefinition> BuildAsync(CancellationToken cancellationToken);
 
