@@ -90,7 +90,8 @@ public sealed class YouTubeChatSourceTests : IAsyncLifetime
     {
         _server.Hang();
         _server.Answer(LiveChatJson.Page("c2", 2000, LiveChatJson.TextItem("m1", "ann", "after the silence")));
-        using var impatient = new HttpClient { Timeout = TimeSpan.FromMilliseconds(300) };
+        // Long enough that the answered poll after it never runs into it on a loaded machine.
+        using var impatient = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         await using var source = new YouTubeChatSource(FakeYouTube.VideoId, new YouTubeOptions { Endpoint = _server.Endpoint }, impatient, _logs, _clock);
         await source.ConnectAsync();
         await using var events = source.ReadEventsAsync().GetAsyncEnumerator();
