@@ -52,8 +52,10 @@ public sealed class LocalFeed : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    /// <summary>The version every package carries (read from the tool's package name).</summary>
-    public string Version => Path.GetFileNameWithoutExtension(Directory.GetFiles(Feed, "streambot.*.nupkg").Single())["streambot.".Length..];
+    /// <summary>The version every package carries (read from the name of the tool's package, not of its per-platform ones).</summary>
+    public string Version => Directory.GetFiles(Feed, "streambot.*.nupkg")
+        .Select(file => Path.GetFileNameWithoutExtension(file)["streambot.".Length..])
+        .Single(version => char.IsAsciiDigit(version[0]));
 
     /// <summary>Runs <c>dotnet new <paramref name="arguments"/></c> in <see cref="Work"/> on this feed's own template hive.</summary>
     public Task<CommandResult> New(params string[] arguments) =>

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Reflection.PortableExecutable;
 
 namespace ChatBotKit.Templates.Tests;
 
@@ -36,13 +37,42 @@ public sealed class PackageTests(LocalFeed feed)
         File.Exists(Path.ChangeExtension(feed.Package(id), ".snupkg")).Should().BeTrue();
     }
 
-    [Fact]
-    public void TheTool_CarriesTheShippedPresetsAndExamples()
+    [Theory]
+    [InlineData("streambot.linux-x64")]
+    [InlineData("streambot.any")]
+    public void EachToolPackage_CarriesTheShippedPresetsAndExamples(string id)
     {
-        using var package = ZipFile.OpenRead(feed.Package("streambot"));
+        using var package = ZipFile.OpenRead(feed.Package(id));
         var files = package.Entries.Select(e => e.FullName).ToList();
 
         files.Should().Contain(f => f.EndsWith("/scripts/presets/moderation.csx", StringComparison.Ordinal));
         files.Should().Contain(f => f.EndsWith("/scripts/examples/hello.csx", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("streambot.linux-x64", true)]
+    [InlineData("streambot.any", false)]
+    public void TheLinuxToolPackage_IsPrecompiledWithRoslyn(string id, bool precompiled)
+    {
+        using var package = ZipFile.OpenRead(feed.Package(id));
+        var roslyn = package.Entries.Single(e => e.FullName.EndsWith("/Microsoft.CodeAnalysis.CSharp.dll", StringComparison.Ordinal));
+        using var image = new MemoryStream();
+        using (var entry = roslyn.Open())
+        {
+            entry.CopyTo(image);
+        }
+
+        image.Position = 0;
+        using var pe = new PEReader(image);
+        (pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0).Should().Be(precompiled, "a ReadyToRun image has a managed native header");
+    }
+
+    [Fact]
+    public void TheToolPackage_PointsAtItsPlatformPackages()
+    {
+        using var package = ZipFile.OpenRead(feed.Package("streambot"));
+        using var reader = new StreamReader(package.Entries.Single(e => e.FullName.EndsWith("/DotnetToolSettings.xml", StringComparison.Ordinal)).Open());
+
+        reader.ReadToEnd().Should().Contain("streambot.linux-x64").And.Contain("streambot.any");
     }
 }
