@@ -14,6 +14,12 @@ public sealed class LocalFeed : IAsyncLifetime
 
     public string Work => Path.Combine(_root, "work");
 
+    /// <summary>
+    /// Where apps made from the template are built: their <c>nuget.config</c> knows this feed and the
+    /// machine's package folder (the packages ChatBotKit depends on, restored with the solution), nothing else.
+    /// </summary>
+    public string Apps => Path.Combine(_root, "apps");
+
     /// <summary>The installed tool.</summary>
     public string Streambot => Path.Combine(_root, "tools", "streambot");
 
@@ -33,6 +39,20 @@ public sealed class LocalFeed : IAsyncLifetime
               <packageSources>
                 <clear />
                 <add key="chatbotkit" value="{Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+
+        Directory.CreateDirectory(Apps);
+        var machinePackages = System.Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        File.WriteAllText(Path.Combine(Apps, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="chatbotkit" value="{Feed}" />
+                <add key="machine" value="{machinePackages}" />
               </packageSources>
             </configuration>
             """);
