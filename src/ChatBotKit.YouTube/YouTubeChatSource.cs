@@ -73,7 +73,7 @@ public sealed class YouTubeChatSource : ChatSourceBase
 
         _tokens = options.CanPost ? new OAuthTokens(_http, options, _time) : null;
         var api = new DataApiClient(_http, options, _tokens, _quota);
-        var reader = new DataApiReader(api, pages, target, options, _quota, Logger);
+        var reader = new DataApiReader(api, pages, target, options, _quota, _time, Logger);
         _reader = reader;
         _sender = _tokens is null ? null : new LiveChatSender(api, () => reader.LiveChatId, options, _time, Logger);
     }

@@ -59,4 +59,7 @@ internal static partial class YouTubeLog
 
     [LoggerMessage(814, LogLevel.Debug, "YouTube reply posted to live chat {LiveChatId}")]
     public static partial void Sent(ILogger logger, string liveChatId);
+
+    [LoggerMessage(815, LogLevel.Information, "YouTube chat of {VideoId}: skipped {Count} item(s) sent before the bot opened the chat (its recent history), so they are not answered again")]
+    public static partial void HistorySkipped(ILogger logger, string videoId, int count);
 }

@@ -56,9 +56,10 @@ metrics() {
     END { printf "%d\t%.0f\t%.0f\t%.0f\t%d\t%.0f\t%d\t", second, heap / 1024, committed / 1024, il / 1024, methods, alloc / 1048576, gen2 }'
   # Resident memory by kind: executable (the runtime's JIT code and loader heaps), other anonymous, files.
   awk '/^[0-9a-f]+-[0-9a-f]+ / { name = $6 } /^Rss:/ { if (name ~ /doublemapper/) x += $2; else if (name == "" || name ~ /^\[/) a += $2; else f += $2 }
-    END { printf "%d\t%d\t%d\n", x, a, f }' "/proc/$pid/smaps"
+    END { printf "%d\t%d\t%d\t", x, a, f }' "/proc/$pid/smaps"
+  awk '/^Threads:/ { print $2 }' "/proc/$pid/status"
 }
-[[ -n "$http" ]] && echo -e "seconds\theap_kb\tcommitted_kb\tjit_il_kb\tjit_methods\tallocated_mb\tgen2_gcs\texec_rss_kb\tanon_rss_kb\tfile_rss_kb" >metrics.tsv
+[[ -n "$http" ]] && echo -e "seconds\theap_kb\tcommitted_kb\tjit_il_kb\tjit_methods\tallocated_mb\tgen2_gcs\texec_rss_kb\tanon_rss_kb\tfile_rss_kb\tthreads" >metrics.tsv
 for (( second = 10; second <= minutes * 60; second += 10 )); do
   sleep 10
   kill -0 "$pid" 2>/dev/null || { echo "soak: streambot exited early"; tail -20 stderr.log; exit 1; }

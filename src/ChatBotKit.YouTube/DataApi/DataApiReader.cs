@@ -13,10 +13,16 @@ namespace ChatBotKit.YouTube.DataApi;
 /// <c>pollingIntervalMillis</c> asks but at least <see cref="YouTubeOptions.ApiPollInterval"/>, and
 /// twice that once 80 % of the day's budget is spent. A <c>quotaExceeded</c>, the end of the chat or
 /// a budget that would be overrun stops reading with a notice and a log line instead of retrying.
+/// The first page of a chat also holds its recent history: what was sent before the chat was opened
+/// (more than <see cref="ClockSkew"/> before) is skipped, so a restarted bot does not answer it again.
 /// </summary>
-internal sealed class DataApiReader(DataApiClient api, InnerTubeClient pages, VideoTarget target, YouTubeOptions options, QuotaMeter quota, ILogger logger) : ILiveChatReader
+internal sealed class DataApiReader(DataApiClient api, InnerTubeClient pages, VideoTarget target, YouTubeOptions options, QuotaMeter quota, TimeProvider time, ILogger logger) : ILiveChatReader
 {
+    /// <summary>How far YouTube's clock may be behind this machine's without a new message counting as history.</summary>
+    internal static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(5);
+
     private LiveChatMessageParser? _parser;
+    private DateTimeOffset _openedAt;
     private string? _videoId;
     private string? _pageToken;
 
@@ -39,7 +45,7 @@ internal sealed class DataApiReader(DataApiClient api, InnerTubeClient pages, Vi
             ?? throw new ChatBotKitException($"Video {videoId} has no live chat now: missing activeLiveChatId at $.items[0].liveStreamingDetails (the video is not live, or its chat is off).");
         if (chatId != LiveChatId)
         {
-            (_parser, _pageToken) = (new LiveChatMessageParser(videoId), null);
+            (_parser, _pageToken, _openedAt) = (new LiveChatMessageParser(videoId), null, time.GetUtcNow());
         }
 
         (_videoId, LiveChatId) = (videoId, chatId);
@@ -88,7 +94,19 @@ internal sealed class DataApiReader(DataApiClient api, InnerTubeClient pages, Vi
         }
 
         var wait = page.PollingInterval is { } asked && asked > options.ApiPollInterval ? asked : options.ApiPollInterval;
-        return PollResult.Read(page.Events, quota.IsLow ? wait * 2 : wait);
+        return PollResult.Read(WithoutHistory(page.Events), quota.IsLow ? wait * 2 : wait);
+    }
+
+    private List<ChatEvent> WithoutHistory(IReadOnlyList<ChatEvent> events)
+    {
+        var since = _openedAt - ClockSkew;
+        var news = events.Where(e => e.Timestamp >= since).ToList();
+        if (news.Count < events.Count)
+        {
+            YouTubeLog.HistorySkipped(logger, _videoId!, events.Count - news.Count);
+        }
+
+        return news;
     }
 
     private PollResult Refused(DataApiResponse response)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using System.Globalization;
 using ChatBotKit.Events;
 using ChatBotKit.Sources;
 using ChatBotKit.YouTube.Tests.DataApi;
@@ -36,6 +37,27 @@ public sealed class YouTubeDataApiReadingTests : DataApiSourceTestBase
         Logs.Entries.Should().ContainSingle(e => e.EventId == 812).Which.Message.Should().Contain("offline");
         Logs.Entries.Should().ContainSingle(e => e.EventId == 811, "an API key reads read-only, said once");
     }
+
+    [Fact]
+    public async Task Read_FirstPageHoldsHistory_SkipsWhatWasSentBeforeTheChatWasOpened()
+    {
+        Clock.Advance(DateTimeOffset.Parse("2026-12-05T21:00:00Z", CultureInfo.InvariantCulture) - Clock.GetUtcNow());
+        Api.Answer(DataApiJson.Page("p2", 5000,
+            DataApiJson.Text("m1", "ann", "answered before the restart"),
+            At("2026-12-05T20:59:57.000Z", DataApiJson.Text("m2", "bob", "within the clock skew"))));
+        Api.Answer(DataApiJson.Page("p3", 5000, At("2026-12-05T21:00:09.000Z", DataApiJson.Text("m3", "cat", "after the start"))));
+        Api.Answer(DataApiJson.Offline("2026-12-05T22:00:00Z"));
+        await using var source = Source(new YouTubeOptions { ApiKey = FakeDataApi.ApiKey });
+        await source.ConnectAsync();
+
+        var reading = source.ReadEventsAsync().ToListAsync().AsTask();
+        await Clock.RunUntilAsync(reading);
+
+        (await reading).OfType<MessageReceived>().Select(m => m.Text).Should().Equal("within the clock skew", "after the start");
+        Logs.Entries.Should().ContainSingle(e => e.EventId == 815).Which.Message.Should().Contain("skipped 1 item(s)");
+    }
+
+    private static string At(string publishedAt, string item) => item.Replace("2026-12-05T20:00:00.000Z", publishedAt, StringComparison.Ordinal);
 
     [Fact]
     public async Task Read_QuotaExceeded_StopsPollingAtOnceWithANoticeAndAnErrorLog()
