@@ -23,6 +23,8 @@ internal sealed class CommandContext(CliStreams io, ScriptCompiler? compiler)
         .ClearProviders()
         .SetMinimumLevel(LogLevel.Warning)
         .AddFilter("Script", LogLevel.Information)
+        // The tool reports each reload itself, with the script's diagnostics; the reloader's log line would repeat it.
+        .AddFilter(typeof(ChatBotReloader).FullName, LogLevel.None)
         .AddProvider(new TextWriterLoggerProvider(IO.Error, LogLevel.Information));
 
     /// <summary>

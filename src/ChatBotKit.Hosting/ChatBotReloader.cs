@@ -31,7 +31,7 @@ public sealed class ChatBotReloader : IDisposable
     {
         ArgumentNullException.ThrowIfNull(services);
         _services = services;
-        _logger = (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("ChatBotKit.Hosting");
+        _logger = (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<ChatBotReloader>();
         _reloads = new ReloadCounter(services.GetService<IMeterFactory>());
     }
 

@@ -162,8 +162,9 @@ public sealed class YouTubeProcessTests : IAsyncLifetime
 
             if (path == "/youtube/v3/liveChat/messages" && request.HttpMethod == "GET")
             {
+                // Sent now: what was sent before the bot opened the chat is history, and not answered.
                 var items = Interlocked.Increment(ref _lists) == 1
-                    ? """{"id":"m1","snippet":{"type":"textMessageEvent","publishedAt":"2026-12-05T20:00:00Z","textMessageDetails":{"messageText":"!dice"}},"authorDetails":{"channelId":"UCbob","displayName":"bob"}}"""
+                    ? $$$"""{"id":"m1","snippet":{"type":"textMessageEvent","publishedAt":"{{{DateTime.UtcNow:O}}}","textMessageDetails":{"messageText":"!dice"}},"authorDetails":{"channelId":"UCbob","displayName":"bob"}}"""
                     : string.Empty;
                 return (200, $$"""{"nextPageToken":"p{{_lists}}","pollingIntervalMillis":1000,"items":[{{items}}]}""");
             }
