@@ -45,6 +45,12 @@ internal static class RunCommand
         var endpoint = HttpEndpoint(configuration, http, chat ? null : HttpEndpointOptions.DefaultEndpoint, io);
         CliConfiguration.AddSources(builder.Configuration, script, config);
         builder.Configuration.AddInMemoryCollection([new("ChatBotKit:Http:Enabled", endpoint is null ? "false" : "true"), new("ChatBotKit:Http:Endpoint", endpoint)]);
+        if (chat && !watch)
+        {
+            // 'chat --no-watch' reloads nothing: SIGHUP ends it as it would any program.
+            builder.Configuration.AddInMemoryCollection([new("ChatBotKit:ReloadOnHangup", "false")]);
+        }
+
         context.ConfigureLogging(builder.Logging);
         builder.Services.AddSingleton<IHostLifetime, CommandLineLifetime>();
         await using var source = new ScriptDefinitionSource(scripts, first, script, values, builder.Configuration, configuration.Describe(), onConsole, io, loggerFactory.CreateLogger("Script"));
@@ -65,7 +71,7 @@ internal static class RunCommand
             source.Watch(reloader);
         }
 
-        var watching = watch ? $"watching {first.Script.Files.Count} file(s), SIGHUP reloads" : "not watching files, SIGHUP reloads";
+        var watching = watch ? $"watching {first.Script.Files.Count} file(s), SIGHUP reloads" : chat ? "not watching" : "not watching files, SIGHUP reloads";
         var llmReport = context.ReportLlmAsync(llm, cancellationToken);
         var runtime = host.Services.GetRequiredService<RunningChatBots>().Find(name)!;
         try

@@ -27,10 +27,10 @@ public sealed class SignalTests : IDisposable
         }));
         """;
 
-    private Process Start(string script, string http = "off")
+    private Process Start(string script, string http = "off", string command = "run")
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, RedirectStandardInput = true };
-        foreach (var arg in new[] { System.IO.Path.Combine(AppContext.BaseDirectory, "streambot.dll"), "run", script, "--no-watch", "--http", http })
+        foreach (var arg in new[] { System.IO.Path.Combine(AppContext.BaseDirectory, "streambot.dll"), command, script, "--no-watch", "--http", http })
         {
             start.ArgumentList.Add(arg);
         }
@@ -178,6 +178,21 @@ public sealed class SignalTests : IDisposable
         process.ExitCode.Should().Be(0);
         _error.ToString().Should().Contain("it now declares sources: restart 'run' to open them");
         File.Exists(Path("created.txt")).Should().BeFalse("a source declared by a reload of a console run is not opened");
+    }
+
+    [Fact]
+    public async Task Chat_HangupWithoutWatching_EndsTheProcessAsAnyProgram()
+    {
+        var script = Path("bot.csx");
+        File.WriteAllText(script, "Bot.WithName(\"kit\").OnCommand(\"dice\", ctx => \"rolled\");\n");
+        using var process = Start(script, command: "chat");
+        await WaitForAsync(() => _error.ToString().Contains("listening on the console", StringComparison.Ordinal), process);
+
+        await KillAsync(process, "HUP");
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        process.ExitCode.Should().Be(128 + 1, "SIGHUP's default action ends the process");
+        _error.ToString().Should().NotContain("reloaded");
     }
 
     [Fact]
