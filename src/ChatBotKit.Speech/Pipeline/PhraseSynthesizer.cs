@@ -26,6 +26,10 @@ internal sealed class PhraseSynthesizer(ITextToSpeechClient client, TextToSpeech
         {
             throw new SpeechException($"{_source} gave no audio within {timeout.TotalSeconds:0.#} s.");
         }
+        catch (ClientResultException e) when (e.Status == 0)
+        {
+            throw new SpeechException($"{_source} could not be reached or broke off: {e.InnerException?.Message ?? e.Message}", e);
+        }
         catch (ClientResultException e)
         {
             throw new SpeechException($"{_source} refused the phrase (HTTP {e.Status}): {FirstLine(e.Message)}", e);
