@@ -11,6 +11,27 @@ public static class SpeechBackends
 {
     private const string NoKey = "no-key";
 
+    /// <summary>
+    /// The backend a setting names: <c>espeak</c> (or <see langword="null"/>) for espeak-ng, or the
+    /// <c>/v1</c> base URL of an OpenAI-compatible server; <paramref name="voice"/> picks its voice.
+    /// </summary>
+    /// <exception cref="ChatBotConfigurationException">The setting is neither <c>espeak</c> nor an http(s) URL.</exception>
+    public static ITextToSpeechClient FromSetting(string? backend, string? voice = null)
+    {
+        if (backend is null or "espeak" or "espeak-ng")
+        {
+            return Espeak(voice is null ? null : new EspeakOptions { Voice = voice });
+        }
+
+        if (!Uri.TryCreate(backend, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+        {
+            throw new ChatBotConfigurationException("tts", $"takes 'espeak' or a base URL such as http://localhost:8880/v1, not '{backend}'");
+        }
+
+        var options = new OpenAICompatibleSpeechOptions { BaseUrl = url };
+        return OpenAICompatible(voice is null ? options : options with { Voice = voice });
+    }
+
     /// <summary>espeak-ng, offline (Debian package <c>espeak-ng</c>).</summary>
     public static ITextToSpeechClient Espeak(EspeakOptions? options = null) => new EspeakTextToSpeechClient(options);
 
