@@ -1,11 +1,12 @@
 using ChatBotKit.Events;
+using ChatBotKit.Speech;
 using ChatBotKit.Speech.Audio;
 using ChatBotKit.Speech.Pipeline;
 using ChatBotKit.Speech.Tts;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 
-namespace ChatBotKit.Speech;
+namespace ChatBotKit;
 
 /// <summary>Gives a bot a voice: <c>Bot.WithSpeech()</c> in a script speaks replies with espeak-ng through pacat.</summary>
 public static class SpeechBotBuilderExtensions
@@ -13,7 +14,7 @@ public static class SpeechBotBuilderExtensions
     /// <summary>
     /// Speaks every reply through a <see cref="SpeechPipeline"/>: <paramref name="tts"/> (default
     /// espeak-ng) to <paramref name="sink"/> (default a <c>pacat</c> player on the default sound
-    /// device). When the voice cannot work (espeak-ng not installed) the bot says so once in the log
+    /// device), logging to <paramref name="log"/> (a script passes its <c>Log</c>). When the voice cannot work (espeak-ng not installed) the bot says so once in the log
     /// and keeps chatting in text. Reach the pipeline (events, <see cref="SpeechPipeline.Interrupt"/>)
     /// through <paramref name="pipeline"/> or <see cref="ChatBotBuilder.Speaker"/>.
     /// </summary>
@@ -22,15 +23,15 @@ public static class SpeechBotBuilderExtensions
         ITextToSpeechClient? tts = null,
         IAudioSink? sink = null,
         SpeechPipelineOptions? options = null,
-        ILoggerFactory? loggerFactory = null,
+        ILogger? log = null,
         Action<SpeechPipeline>? pipeline = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var speech = new SpeechPipeline(
             tts ?? SpeechBackends.Espeak(),
-            sink ?? new ProcessAudioSink(logger: loggerFactory?.CreateLogger<ProcessAudioSink>()),
+            sink ?? new ProcessAudioSink(logger: log),
             options,
-            loggerFactory);
+            log is null ? null : new LoggerFactoryOf(log));
         pipeline?.Invoke(speech);
         return builder.WithSpeaker(speech);
     }

@@ -36,6 +36,17 @@ public sealed class SpeechOptionsTests(WarmCompiler warm) : IClassFixture<WarmCo
         _error.ToString().Should().Contain("--tts and --voice need --speak or --speak-to");
     }
 
+    [Fact]
+    public async Task Check_VtuberExample_IsABotWithAVoiceAndAStopCommand()
+    {
+        var script = Path.Combine(AppContext.BaseDirectory, "scripts", "examples", "vtuber.csx");
+
+        var code = await StreambotApp.RunAsync(["check", script], new CliStreams(new StringReader(""), _out, _error), warm.Compiler);
+
+        code.Should().Be(0, because: _error.ToString() + _out.ToString());
+        (_out.ToString() + _error.ToString()).Should().Contain("ok: bot 'kit' with 2 trigger(s)");
+    }
+
     private async Task<int> ChatAsync(params string[] extra)
     {
         var script = Path.Combine(_folder, "bot.csx");

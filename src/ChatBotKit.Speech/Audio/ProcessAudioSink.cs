@@ -24,11 +24,11 @@ public sealed class ProcessAudioSink : IAudioSink
     private DateTimeOffset? _gapSince;
 
     /// <summary>Creates the sink; the player starts with the first utterance.</summary>
-    public ProcessAudioSink(ProcessAudioSinkOptions? options = null, ILogger<ProcessAudioSink>? logger = null, TimeProvider? timeProvider = null)
+    public ProcessAudioSink(ProcessAudioSinkOptions? options = null, ILogger? logger = null, TimeProvider? timeProvider = null)
     {
         _options = options ?? new ProcessAudioSinkOptions();
         _arguments = _options.ResolveArguments();
-        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _logger = logger ?? NullLogger.Instance;
         _time = timeProvider ?? TimeProvider.System;
         _resampler = new LinearResampler(_options.SampleRate, _options.SampleRate);
     }
