@@ -98,6 +98,59 @@ public class EspeakTextToSpeechClientTests
         sink.Utterances[1].Duration.Should().BeGreaterThan(sink.Utterances[0].Duration);
     }
 
+    [Fact]
+    public async Task GetAudioAsync_Cancelled_KillsEspeakAndLeavesNoProcess()
+    {
+        using var client = new EspeakTextToSpeechClient(new EspeakOptions { Program = _espeak });
+        using var cancel = new CancellationTokenSource();
+        var synthesis = client.GetAudioAsync(string.Join(' ', Enumerable.Repeat("a very long reply that takes espeak a while", 2000)), cancellationToken: cancel.Token);
+        await WaitUntilAsync(() => EspeakChildren().Count > 0);
+
+        await cancel.CancelAsync();
+
+        await synthesis.Invoking(s => s).Should().ThrowAsync<OperationCanceledException>();
+        EspeakChildren().Should().BeEmpty();
+    }
+
+    /// <summary>The espeak-ng processes this test process started that are still running.</summary>
+    private static List<int> EspeakChildren()
+    {
+        var me = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var children = new List<int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var name = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (name == "espeak-ng" && fields[1] == me && fields[0] != "Z")
+                {
+                    children.Add(int.Parse(Path.GetFileName(dir), System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended while being read.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Not ours to read.
+            }
+        }
+
+        return children;
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (!condition())
+        {
+            await Task.Delay(5, timeout.Token);
+        }
+    }
+
     private static async Task<TimeSpan> DurationAsync(ITextToSpeechClient client, string text, TextToSpeechOptions? options)
     {
         var response = await client.GetAudioAsync(text, options);
