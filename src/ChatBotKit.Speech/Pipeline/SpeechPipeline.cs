@@ -93,9 +93,10 @@ public sealed class SpeechPipeline : IReplySpeaker, IAsyncDisposable
         var turn = _turns.Open(request, _shutdown.Token, cancellationToken);
         try
         {
-            return await new ReplyRun(this, turn).RunAsync(phrases).ConfigureAwait(false);
+            // Tracked so that disposing waits for the reply to finish with the sink.
+            return await Tasks.Track(new ReplyRun(this, turn).RunAsync(phrases)).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
             SpeechLog.SpeakingFailed(Logger, request.CorrelationId, e);
             return new SpokenReply("", Interrupted: true);
