@@ -49,6 +49,7 @@ public sealed class EspeakTextToSpeechClient : ITextToSpeechClient
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            await Task.WhenAll(copy, errors).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             cancellationToken.ThrowIfCancellationRequested();
             throw new SpeechException($"espeak-ng stopped before it finished: {e.Message}", e);
         }
