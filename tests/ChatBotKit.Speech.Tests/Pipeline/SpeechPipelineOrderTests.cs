@@ -54,6 +54,22 @@ public sealed class SpeechPipelineOrderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SpeakAsync_WhileTheModelIsStillWriting_SpeaksTheFirstPhraseAtOnce()
+    {
+        _tts = new ToneSpeechClient();
+        var live = Phrases.Live();
+        var speaking = Pipeline.SpeakAsync(Phrases.Request(), Phrases.From(live));
+
+        live.Writer.TryWrite(new ReplyPhrase("tone 1"));
+        await _sink.WaitForUtterancesAsync(1).WaitAsync(TimeSpan.FromSeconds(20));
+        speaking.IsCompleted.Should().BeFalse("the reply is not finished");
+        live.Writer.TryWrite(new ReplyPhrase("tone 2"));
+        live.Writer.Complete();
+
+        (await speaking.WaitAsync(TimeSpan.FromSeconds(20))).Should().Be(new SpokenReply("tone 1 tone 2", Interrupted: false));
+    }
+
+    [Fact]
     public async Task SpeakAsync_OnePhraseFails_SkipsItWithALoggedGapAndKeepsTheOrder()
     {
         _tts = new ToneSpeechClient();
