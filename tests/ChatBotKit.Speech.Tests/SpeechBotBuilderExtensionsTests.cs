@@ -26,7 +26,7 @@ public class SpeechBotBuilderExtensionsTests
         var builder = new ChatBotBuilder("kit").WithSpeech(tts, sink).OnStopSpeaking();
         var pipeline = (SpeechPipeline)builder.Speaker!;
         var speaking = pipeline.SpeakAsync(Phrases.Request(), Phrases.Of("tone 1"));
-        await WaitUntilAsync(() => sink.CurrentSamples > 0);
+        await Wait.UntilAsync(() => sink.CurrentSamples > 0);
 
         var stop = builder.Triggers.OfType<CommandTrigger>().Should().ContainSingle().Subject;
         stop.Command.Should().Be("stop");
@@ -35,14 +35,5 @@ public class SpeechBotBuilderExtensionsTests
 
         (await speaking.WaitAsync(TimeSpan.FromSeconds(20))).Interrupted.Should().BeTrue();
         await pipeline.DisposeAsync();
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (!condition())
-        {
-            await Task.Delay(5, timeout.Token);
-        }
     }
 }

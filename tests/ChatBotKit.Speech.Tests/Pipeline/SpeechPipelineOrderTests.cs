@@ -38,7 +38,7 @@ public sealed class SpeechPipelineOrderTests : IAsyncLifetime
         while (released.Count < texts.Length)
         {
             var expected = Math.Min(3, texts.Length - released.Count);
-            await WaitUntilAsync(() => _tts.Running == expected && _tts.Started.Except(released).Count() == expected);
+            await Wait.UntilAsync(() => _tts.Running == expected && _tts.Started.Except(released).Count() == expected);
             var waiting = _tts.Started.Except(released).ToList();
             var next = waiting[random.Next(waiting.Count)];
             released.Add(next);
@@ -131,15 +131,6 @@ public sealed class SpeechPipelineOrderTests : IAsyncLifetime
             await Task.Yield();
             yield return new ReplyPhrase("tone 1", "happy");
             yield return new ReplyPhrase("tone 2");
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (!condition())
-        {
-            await Task.Delay(5, timeout.Token);
         }
     }
 }

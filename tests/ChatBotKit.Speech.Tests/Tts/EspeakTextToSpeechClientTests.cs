@@ -104,7 +104,7 @@ public class EspeakTextToSpeechClientTests
         using var client = new EspeakTextToSpeechClient(new EspeakOptions { Program = _espeak });
         using var cancel = new CancellationTokenSource();
         var synthesis = client.GetAudioAsync(string.Join(' ', Enumerable.Repeat("a very long reply that takes espeak a while", 2000)), cancellationToken: cancel.Token);
-        await WaitUntilAsync(() => EspeakChildren().Count > 0);
+        await Wait.UntilAsync(() => EspeakChildren().Count > 0);
 
         await cancel.CancelAsync();
 
@@ -140,15 +140,6 @@ public class EspeakTextToSpeechClientTests
         }
 
         return children;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (!condition())
-        {
-            await Task.Delay(5, timeout.Token);
-        }
     }
 
     private static async Task<TimeSpan> DurationAsync(ITextToSpeechClient client, string text, TextToSpeechOptions? options)
