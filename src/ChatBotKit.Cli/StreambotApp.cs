@@ -31,13 +31,15 @@ internal static class StreambotApp
         var check = new Command("check", "Compile and validate the script; print diagnostics as path(line,col): error CODE: message.") { script, config };
         var root = new RootCommand("streambot: run, try, replay and check ChatBotKit bot scripts.") { run, chat, replay, check };
 
+        var speech = new SpeechOptions();
+        speech.AddTo(chat);
         var context = new CommandContext(io, compiler);
         root.Add(IngestCommand.Create(io));
         root.Add(InitCommand.Create(io));
         root.Add(PresetsCommand.Create(context));
         root.Add(AuthCommand.Create(io));
         run.SetAction((r, ct) => Guard(io, () => RunCommand.RunAsync(context, r.GetValue(script)!, LlmSelection.Create(r.GetValue(llm), r.GetValue(model)), !r.GetValue(noWatch), r.GetValue(http), r.GetValue(config), chat: false, ct), ct));
-        chat.SetAction((r, ct) => Guard(io, () => RunCommand.RunAsync(context, r.GetValue(script)!, LlmSelection.Create(r.GetValue(llm), r.GetValue(model)), !r.GetValue(noWatch), r.GetValue(http), r.GetValue(config), chat: true, ct), ct));
+        chat.SetAction((r, ct) => Guard(io, () => speech.RunAsync(r, context, () => RunCommand.RunAsync(context, r.GetValue(script)!, LlmSelection.Create(r.GetValue(llm), r.GetValue(model)), !r.GetValue(noWatch), r.GetValue(http), r.GetValue(config), chat: true, ct)), ct));
         replay.SetAction((r, ct) => Guard(io, () => ReplayCommand.RunAsync(context, r.GetValue(script)!, r.GetValue(chatLog)!, LlmSelection.Create(r.GetValue(llm), r.GetValue(model)), r.GetValue(realtime), r.GetValue(http), r.GetValue(config), ct), ct));
         check.SetAction((r, ct) => Guard(io, () => CheckCommand.RunAsync(context, r.GetValue(script)!, r.GetValue(config), ct), ct));
 

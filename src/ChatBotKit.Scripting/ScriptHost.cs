@@ -89,6 +89,7 @@ public sealed class ScriptHost
 
         try
         {
+            Options.ConfigureBot?.Invoke(globals.Bot);
             return globals.Bot.Build();
         }
         catch (ChatBotConfigurationException e)

@@ -16,4 +16,10 @@ public sealed record ScriptHostOptions
 
     /// <summary>How the script's <c>Env</c> reads variables; the process environment when null.</summary>
     public Func<string, string?>? Environment { get; init; }
+
+    /// <summary>
+    /// Runs on each script's bot after its top-level code and before it is built: what the host adds
+    /// to every version of the script (for example the voice <c>streambot chat --speak</c> gives it).
+    /// </summary>
+    public Action<ChatBotBuilder>? ConfigureBot { get; init; }
 }

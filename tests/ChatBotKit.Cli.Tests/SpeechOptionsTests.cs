@@ -1,0 +1,56 @@
+namespace ChatBotKit.Cli.Tests;
+
+public sealed class SpeechOptionsTests(WarmCompiler warm) : IClassFixture<WarmCompiler>, IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("streambot-speech-").FullName;
+    private readonly StringWriter _out = new();
+    private readonly StringWriter _error = new();
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task Chat_SpeakTo_SaysWhereTheVoiceGoesAndRuns()
+    {
+        var code = await ChatAsync("--speak-to", Path.Combine(_folder, "voice"));
+
+        code.Should().Be(0, because: _error.ToString());
+        _error.ToString().Should().Contain($"speaking replies into {Path.Combine(_folder, "voice")} (one WAV file per utterance)");
+        Directory.Exists(Path.Combine(_folder, "voice")).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Chat_TtsThatIsNeitherEspeakNorAUrl_IsAUsageError()
+    {
+        var code = await ChatAsync("--speak", "--tts", "ftp://example");
+
+        code.Should().Be(2);
+        _error.ToString().Should().Contain("--tts: takes 'espeak' or a base URL");
+    }
+
+    [Fact]
+    public async Task Chat_VoiceWithoutSpeak_IsAUsageError()
+    {
+        var code = await ChatAsync("--voice", "en+f3");
+
+        code.Should().Be(2);
+        _error.ToString().Should().Contain("--tts and --voice need --speak or --speak-to");
+    }
+
+    [Fact]
+    public async Task Check_VtuberExample_IsABotWithAVoiceAndAStopCommand()
+    {
+        var script = Path.Combine(AppContext.BaseDirectory, "scripts", "examples", "vtuber.csx");
+
+        var code = await StreambotApp.RunAsync(["check", script], new CliStreams(new StringReader(""), _out, _error), warm.Compiler);
+
+        code.Should().Be(0, because: _error.ToString() + _out.ToString());
+        (_out.ToString() + _error.ToString()).Should().Contain("ok: bot 'kit' with 2 trigger(s)");
+    }
+
+    private async Task<int> ChatAsync(params string[] extra)
+    {
+        var script = Path.Combine(_folder, "bot.csx");
+        File.WriteAllText(script, "Bot.WithName(\"kit\");");
+        return await StreambotApp.RunAsync(["chat", script, "--no-watch", .. extra], new CliStreams(new StringReader(""), _out, _error), warm.Compiler);
+    }
+}
