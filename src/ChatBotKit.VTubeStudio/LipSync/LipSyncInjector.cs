@@ -53,25 +53,19 @@ public sealed class LipSyncInjector
     public async Task SpeakAsync(MouthEnvelope envelope, long? playbackStarted = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(envelope);
-        var start = playbackStarted ?? _time.GetTimestamp();
+        var frames = new MouthFrames(envelope, _options, _time, playbackStarted ?? _time.GetTimestamp());
         using var ticks = new PeriodicTimer(TimeSpan.FromSeconds(1 / _options.Rate), _time);
-        double? last = null;
-        var lastSent = 0L;
         try
         {
             do
             {
-                var position = _time.GetElapsedTime(start);
-                if (position >= envelope.Duration)
+                if (frames.Over)
                 {
                     break;
                 }
 
-                var level = Math.Clamp(envelope.LevelAt(position) * _options.Gain, 0, 1);
-                if (level != last || _time.GetElapsedTime(lastSent) >= _options.KeepAlive)
+                if (frames.Next() is { } level)
                 {
-                    lastSent = _time.GetTimestamp();
-                    last = level;
                     await SendAsync(level, cancellationToken).ConfigureAwait(false);
                 }
             }
