@@ -248,6 +248,10 @@ public sealed class FakeVTubeStudio : IAsyncDisposable
                 }
 
                 return answer;
+            case "APIStateRequest":
+                var state = Recorded("APIStateResponse");
+                state["data"]!["currentSessionAuthenticated"] = authenticated;
+                return state;
         }
 
         if (!authenticated)
