@@ -39,7 +39,7 @@ public sealed partial class VTubeStudioClient
                 SetState(ConnectionState.Disconnected);
                 return;
             }
-            catch (Exception ex) when (ex is VTubeStudioException or WebSocketException or IOException or OperationCanceledException)
+            catch (Exception ex) when (ex is ChatBotKitException or WebSocketException or IOException or UnauthorizedAccessException or OperationCanceledException)
             {
                 VTubeStudioLog.ConnectFailed(_logger, _options.Endpoint, ex.Message, backoff.Peek);
             }

@@ -21,13 +21,12 @@ public sealed class LipSyncInjector
     /// <summary>Injects into the VTube Studio behind <paramref name="client"/>.</summary>
     public LipSyncInjector(VTubeStudioClient client, LipSyncOptions? options = null, TimeProvider? timeProvider = null, ILogger? logger = null)
         : this(
-            (level, ct) => client.InjectParametersAsync([new VTubeStudioParameterValue((options ?? new()).Parameter, level)], cancellationToken: ct),
+            MouthOpenInjector(client, (options ?? new()).Parameter),
             () => client.IsReady,
             options,
             timeProvider,
             logger)
     {
-        ArgumentNullException.ThrowIfNull(client);
     }
 
     internal LipSyncInjector(Func<double, CancellationToken, Task> inject, Func<bool> canSend, LipSyncOptions? options, TimeProvider? timeProvider, ILogger? logger)
@@ -75,6 +74,12 @@ public sealed class LipSyncInjector
         {
             await SendAsync(0, CancellationToken.None).ConfigureAwait(false);
         }
+    }
+
+    private static Func<double, CancellationToken, Task> MouthOpenInjector(VTubeStudioClient client, string parameter)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return (level, ct) => client.InjectParametersAsync([new VTubeStudioParameterValue(parameter, level)], cancellationToken: ct);
     }
 
     private async Task SendAsync(double level, CancellationToken cancellationToken)
