@@ -67,6 +67,19 @@ public sealed class VTubeStudioClientAuthenticationTests : VTubeStudioTestBase
     }
 
     [Fact]
+    public async Task Start_TokenFileNotJson_KeepsRetryingWithoutAskingAndLeavesTheFileAlone()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(TokenFile)!);
+        await File.WriteAllTextAsync(TokenFile, "{ not json");
+        var client = NewClient(Options with { RequestTimeout = TimeSpan.FromMilliseconds(300) });
+
+        (await client.Invoking(c => c.GetCurrentModelAsync()).Should().ThrowAsync<VTubeStudioException>()).WithMessage("*is not connected*");
+
+        Vts.Requests.Should().BeEmpty("no popup is shown while the kept tokens cannot be read");
+        (await File.ReadAllTextAsync(TokenFile)).Should().Be("{ not json");
+    }
+
+    [Fact]
     public void TokenStore_KeysByAddressAndPluginNames()
     {
         var store = new VTubeStudioTokenStore(TokenFile);
