@@ -16,14 +16,14 @@ public sealed partial class VTubeStudioClient
             SetState(everConnected ? ConnectionState.Reconnecting : ConnectionState.Connecting);
             try
             {
-                await using var session = await VtsSession.ConnectAsync(_options.Endpoint, Publish, _logger, _time, _options.RequestTimeout, stop).ConfigureAwait(false);
+                await using var session = await VtsSession.ConnectAsync(_options.Endpoint, Publish, Unready, _logger, _time, _options.RequestTimeout, stop).ConfigureAwait(false);
                 await _authenticator.AuthenticateAsync(session, stop).ConfigureAwait(false);
                 await ResubscribeAsync(session, stop).ConfigureAwait(false);
                 backoff.Reset();
                 everConnected = true;
                 SetState(ConnectionState.Connected);
                 VTubeStudioLog.Connected(_logger, _options.Endpoint, _subscriptions.Count);
-                _ready.TrySetResult(session);
+                SetReady(session);
                 await session.Completion.WaitAsync(stop).ConfigureAwait(false);
                 VTubeStudioLog.Disconnected(_logger, _options.Endpoint);
             }
@@ -45,7 +45,7 @@ public sealed partial class VTubeStudioClient
             }
             finally
             {
-                Unready();
+                Unready(null);
             }
 
             try
@@ -75,14 +75,24 @@ public sealed partial class VTubeStudioClient
         }
     }
 
-    private void Unready()
+    /// <summary>Requests from now on wait for the next connection: after <paramref name="closed"/> ended, or (null) whatever ended.</summary>
+    private void Unready(VtsSession? closed)
     {
         lock (_gate)
         {
-            if (_ready.Task.IsCompletedSuccessfully)
+            if (_ready.Task.IsCompletedSuccessfully && (closed is null || closed == _readySession))
             {
                 _ready = NewReady();
             }
+        }
+    }
+
+    private void SetReady(VtsSession session)
+    {
+        lock (_gate)
+        {
+            _readySession = session;
+            _ready.TrySetResult(session);
         }
     }
 

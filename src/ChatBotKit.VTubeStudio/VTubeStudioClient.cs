@@ -28,6 +28,7 @@ public sealed partial class VTubeStudioClient : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
     private TaskCompletionSource<VtsSession> _ready = NewReady();
+    private VtsSession? _readySession;
     private ConnectionState _state;
     private Task? _run;
     private long _droppedEvents;

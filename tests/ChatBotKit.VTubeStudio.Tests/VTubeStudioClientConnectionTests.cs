@@ -69,6 +69,14 @@ public sealed class VTubeStudioClientConnectionTests : VTubeStudioTestBase
     {
         var port = LoopbackPort.GetFree();
         var client = NewClient(Options with { Endpoint = new Uri($"ws://127.0.0.1:{port}/"), RequestTimeout = TimeSpan.FromMilliseconds(300) });
+        var connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.StateChanged += (_, change) =>
+        {
+            if (change.Current == ConnectionState.Connected)
+            {
+                connected.TrySetResult();
+            }
+        };
         await client.StartAsync();
 
         (await client.Invoking(c => c.GetCurrentModelAsync()).Should().ThrowAsync<VTubeStudioException>())
@@ -78,8 +86,9 @@ public sealed class VTubeStudioClientConnectionTests : VTubeStudioTestBase
         await using var late = new FakeVTubeStudio(port: port);
         var options = Options with { Endpoint = late.Endpoint };
         new VTubeStudioTokenStore(TokenFile).Save(VTubeStudioTokenStore.KeyFor(options), late.ValidToken);
-        await late.WaitForAsync("AuthenticationRequest");
+        await connected.Task.WaitAsync(TimeSpan.FromSeconds(30));
         (await client.GetCurrentModelAsync()).Loaded.Should().BeTrue();
+        late.Requests.Select(r => r.MessageType).Should().Equal("AuthenticationRequest", "CurrentModelRequest");
     }
 
     [Fact]

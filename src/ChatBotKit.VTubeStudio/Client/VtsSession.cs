@@ -21,14 +21,15 @@ internal sealed class VtsSession : IAsyncDisposable
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
     private readonly Action<VTubeStudioEvent> _onEvent;
+    private readonly Action<VtsSession> _onClosed;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private long _nextId;
     private volatile bool _closed;
 
-    public VtsSession(WebSocket socket, Action<VTubeStudioEvent> onEvent, ILogger logger, TimeProvider time)
+    public VtsSession(WebSocket socket, Action<VTubeStudioEvent> onEvent, Action<VtsSession> onClosed, ILogger logger, TimeProvider time)
     {
-        (_socket, _onEvent, _logger, _time) = (socket, onEvent, logger, time);
+        (_socket, _onEvent, _onClosed, _logger, _time) = (socket, onEvent, onClosed, logger, time);
         Completion = Task.Run(ReadLoopAsync);
     }
 
@@ -36,7 +37,7 @@ internal sealed class VtsSession : IAsyncDisposable
     public Task Completion { get; }
 
     /// <summary>Opens a connection to <paramref name="endpoint"/>.</summary>
-    public static async Task<VtsSession> ConnectAsync(Uri endpoint, Action<VTubeStudioEvent> onEvent, ILogger logger, TimeProvider time, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<VtsSession> ConnectAsync(Uri endpoint, Action<VTubeStudioEvent> onEvent, Action<VtsSession> onClosed, ILogger logger, TimeProvider time, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var socket = new ClientWebSocket();
         try
@@ -44,7 +45,7 @@ internal sealed class VtsSession : IAsyncDisposable
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             limit.CancelAfter(timeout);
             await socket.ConnectAsync(endpoint, limit.Token).ConfigureAwait(false);
-            return new VtsSession(socket, onEvent, logger, time);
+            return new VtsSession(socket, onEvent, onClosed, logger, time);
         }
         catch
         {
@@ -158,7 +159,9 @@ internal sealed class VtsSession : IAsyncDisposable
         }
         finally
         {
+            // Closed first, so that a request made once these fail waits for the next connection.
             _closed = true;
+            _onClosed(this);
             foreach (var (_, (type, answer)) in _pending)
             {
                 answer.TrySetException(Closed(type));

@@ -79,10 +79,12 @@ public sealed class VTubeStudioAvatarTests : VTubeStudioTestBase
     public async Task ExpressionCommand_AfterReconnect_LooksTheModelUpAgain()
     {
         (await RunCommandAsync("!expression happy")).Should().BeNull();
+        await Vts.WaitForAsync("ExpressionActivationRequest");
         Vts.Expressions = [Expression("sleepy")];
 
         await Vts.DropAllAsync();
         await Vts.WaitForAsync("AuthenticationRequest", 2);
+        await _avatar.Client.GetCurrentModelAsync(); // returns once the new session is ready
 
         (await RunCommandAsync("!expression sleepy")).Should().BeNull();
         (await Vts.WaitForAsync("ExpressionActivationRequest", 2)).Data["expressionFile"]!.GetValue<string>().Should().Be("sleepy.exp3.json");
