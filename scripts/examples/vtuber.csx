@@ -1,11 +1,19 @@
-// vtuber.csx: a bot that talks. Try it on the console with
+// vtuber.csx: a VTuber bot that talks and drives an avatar in VTube Studio. Try it on the console:
 //   streambot chat scripts/examples/vtuber.csx
-// and type "alice: hi @kit"; the reply is spoken with espeak-ng (Debian package espeak-ng) through
-// pacat. With TWITCH_CHANNEL set it joins that Twitch chat instead (see twitch.csx for the other
-// TWITCH_* settings). docs/vtuber.md explains the voice and how to route it into OBS.
+// and type "alice: hi @kit" (the reply is spoken with espeak-ng, Debian package espeak-ng, through
+// pacat), "alice: !expression happy" or "bob: !motion wave". No chat platform is needed: the console
+// is the chat, and the avatar still moves. With TWITCH_CHANNEL set it joins that Twitch chat instead
+// (see twitch.csx for the other TWITCH_* settings).
+//
+// VTube Studio: turn on "Allow Plugin API access" in its settings; the first start shows a popup
+// asking to allow the plugin "ChatBotKit", and the token it grants is kept in your user folder
+// (~/.config/streambot/vtubestudio-tokens.json), so it asks only once. VTS_ENDPOINT points at it
+// (absent: ws://localhost:8001). While VTube Studio is not running the bot chats on and keeps trying
+// to reach it. docs/vtuber.md explains the voice, how to route it into OBS, expressions and lip sync.
 using ChatBotKit.Speech.Audio;
 using ChatBotKit.Speech.Tts;
 using ChatBotKit.Twitch;
+using ChatBotKit.VTubeStudio;
 
 Bot.WithName("kit")
    .WithAliases("kitbot")
@@ -18,6 +26,27 @@ if (Env("TWITCH_CHANNEL") is { } channel)
 {
     Bot.AddTwitch(channel, TwitchOptions.FromEnvironment(name => Env(name)));
 }
+
+// ── Avatar ───────────────────────────────────────────────────────────────────────────────
+// !expression takes a name (an expression of the model, its file, or a toggle hotkey) or its
+// number in the model's list, and shows it for 10 s; !motion plays an animation hotkey. Unknown
+// names are answered with the names that exist. Emotions map to expressions here.
+var avatar = new VTubeStudioAvatar(
+    VTubeStudioOptions.FromEnvironment(name => Env(name)),
+    new VTubeStudioAvatarOptions
+    {
+        Emotions = new Dictionary<string, string>
+        {
+            ["happy"] = "happy",
+            ["sad"] = "sad",
+            ["angry"] = "angry",
+            ["surprised"] = "surprised",
+        },
+    },
+    Log);
+Bot.AddAvatarCommands(avatar, cooldown: TimeSpan.FromSeconds(5));
+OnStart(avatar.StartAsync);
+OnStop(avatar.StopAsync);
 
 // ── Speech ───────────────────────────────────────────────────────────────────────────────
 // SPEECH_TTS: "espeak" (default, offline) or the /v1 base URL of an OpenAI-compatible speech
