@@ -9,6 +9,7 @@ using ChatBotKit.Benchmarks;
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- memory         retained heap of 100 full channels
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- hosting        idle app-host RSS; /health latency at 500 req/s during 1,000 msg/s
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- reload         save -> live latency, unloads, heap per reload (300 reloads)
+// dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- first-message  streamed reply at 30 tokens/s: first chat message vs end of reply
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- replay-reload  1,000 msg/s for 30 s with 20 reloads mid-stream (or: replay-reload N): messages lost
 switch (args.FirstOrDefault())
 {
@@ -23,6 +24,9 @@ switch (args.FirstOrDefault())
         break;
     case "hosting":
         await ChatBotKit.Benchmarks.Hosting.HostingHarness.RunAsync(TimeSpan.FromSeconds(20));
+        break;
+    case "first-message":
+        await ChatBotKit.Benchmarks.AI.FirstMessageHarness.RunAsync(runs: 10);
         break;
     case "memory":
         await MemoryHarness.RunAsync();

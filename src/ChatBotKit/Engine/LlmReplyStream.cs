@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ChatBotKit.Policies;
 using Microsoft.Extensions.AI;
 
@@ -17,9 +18,13 @@ internal sealed class LlmReplyStream(IChatClient client, IReadOnlyList<ChatMessa
     /// <summary>How long the whole stream may take.</summary>
     public TimeSpan Limit => deadline.Limit;
 
-    /// <summary>The reply's text as it arrives; throws <see cref="TimeoutException"/> when the time is up.</summary>
-    public async IAsyncEnumerable<string> ReadTokensAsync()
+    /// <summary>
+    /// The reply's text as it arrives; throws <see cref="TimeoutException"/> when the time is up.
+    /// Cancelling stops the call at once, even a client that ignores its token.
+    /// </summary>
+    public async IAsyncEnumerable<string> ReadTokensAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        using var stopped = cancellationToken.Register(static state => _ = ((Deadline)state!).CancelAsync(), deadline);
         IAsyncEnumerator<ChatResponseUpdate>? updates = null;
         Task<bool>? moving = null;
         var more = false;

@@ -82,7 +82,7 @@ internal sealed class StreamedReplySender(ChannelServices services, ReplySender 
         var phrases = 0;
         try
         {
-            await foreach (var step in PhraseBuffer.StepsAsync(stream.ReadTokensAsync(), assembler, options, cancellationToken).ConfigureAwait(false))
+            await foreach (var step in PhraseBuffer.StepsAsync(stream.ReadTokensAsync(cancellationToken), assembler, options, cancellationToken).ConfigureAwait(false))
             {
                 ChatDraft? draft;
                 if (step is { } phrase)
