@@ -6,10 +6,8 @@ using static ChatBotKit.Tests.Fakes.Events;
 
 namespace ChatBotKit.Tests.Engine;
 
-public sealed class StreamingReplyTests : EngineTestBase
+public sealed class StreamingReplyTests : StreamingEngineTestBase
 {
-    private readonly StreamingChatClient _model = new();
-
     public StreamingReplyTests() => Source.Limits = PlatformLimits.Default with { MaxMessageLength = 40 };
 
     [Fact]
@@ -18,7 +16,7 @@ public sealed class StreamingReplyTests : EngineTestBase
         await using var engine = Start(StreamingBot().OnMention().Build());
 
         engine.Post(Message("a", "kit, tell me a story"), Source);
-        var call = await _model.NextCallAsync();
+        var call = await Model.NextCallAsync();
         call.Send("Once upon a time", " there was a fox.", " It", " ran far");
         var first = await Source.WaitForSentAsync(1);
 
@@ -39,14 +37,10 @@ public sealed class StreamingReplyTests : EngineTestBase
     public async Task StreamedReply_FirstMessageRepeatsTheBot_IsRejectedBeforeAnythingIsSentAndTheCallStops()
     {
         await using var engine = Start(StreamingBot().OnMention().Build());
-        engine.Post(Message("a", "kit hi"), Source);
-        var greeting = await _model.NextCallAsync();
-        greeting.Send("Hello there, nice to see you all.");
-        greeting.End();
-        await engine.WhenIdleAsync();
+        await ReplyAsync(engine, "a", "Hello there, nice to see you all.");
 
         engine.Post(Message("b", "kit hi"), Source);
-        var repeat = await _model.NextCallAsync();
+        var repeat = await Model.NextCallAsync();
         repeat.Send("Hello there, nice to see", " you all.", " And a new", " thought that is different.");
         var decision = await WaitForDecisionAsync(d => d.Outcome != DecisionOutcome.Replied);
         await engine.WhenIdleAsync();
@@ -62,14 +56,10 @@ public sealed class StreamingReplyTests : EngineTestBase
     public async Task StreamedReply_LaterMessageLikeAnEarlierOne_IsNotJudgedAsADuplicate()
     {
         await using var engine = Start(StreamingBot().OnMention().Build());
-        engine.Post(Message("a", "kit hi"), Source);
-        var greeting = await _model.NextCallAsync();
-        greeting.Send("Hello there, nice to see you all.");
-        greeting.End();
-        await engine.WhenIdleAsync();
+        await ReplyAsync(engine, "a", "Hello there, nice to see you all.");
 
         engine.Post(Message("b", "kit what now"), Source);
-        var call = await _model.NextCallAsync();
+        var call = await Model.NextCallAsync();
         call.Send("We keep going with the next run.", " Hello there, nice to see you all.");
         call.End();
         await engine.WhenIdleAsync();
@@ -84,11 +74,11 @@ public sealed class StreamingReplyTests : EngineTestBase
         await using var engine = Start(StreamingBot().OnMention().Build());
 
         engine.Post(Message("a", "kit one"), Source);
-        var first = await _model.NextCallAsync();
+        var first = await Model.NextCallAsync();
         first.Send("Alpha is the first of the replies.", " Alpha");
         await Source.WaitForSentAsync(1);
         engine.Post(Message("b", "kit two"), Source);
-        var second = await _model.NextCallAsync();
+        var second = await Model.NextCallAsync();
         second.Send("Beta is short.");
         second.End();
         await Task.Delay(50); // room for the second reply to jump the queue, were it allowed to
@@ -105,7 +95,7 @@ public sealed class StreamingReplyTests : EngineTestBase
         await using var engine = Start(StreamingBot().OnMention().WithFallbackReply("brb").Build());
 
         engine.Post(Message("a", "kit go"), Source);
-        var call = await _model.NextCallAsync();
+        var call = await Model.NextCallAsync();
         call.Send("This sentence goes out to chat.", " Then the", " model");
         await Source.WaitForSentAsync(1);
         call.Fail(new HttpRequestException("connection reset"));
@@ -124,7 +114,7 @@ public sealed class StreamingReplyTests : EngineTestBase
         await using var engine = Start(StreamingBot().OnMention().WithFallbackReply("brb").Build());
 
         engine.Post(Message("a", "kit go"), Source);
-        var call = await _model.NextCallAsync();
+        var call = await Model.NextCallAsync();
         call.Send("Sure thing.", " And then", " some");
         call.Fail(new HttpRequestException("connection reset"));
         await engine.WhenIdleAsync();
@@ -139,7 +129,7 @@ public sealed class StreamingReplyTests : EngineTestBase
         await using var engine = Start(StreamingBot().OnMention().WithFallbackReply("brb, thinking").Build());
 
         engine.Post(Message("a", "kit go"), Source);
-        var call = await _model.NextCallAsync();
+        var call = await Model.NextCallAsync();
         call.Send("Half a sen");
         call.Fail(new HttpRequestException("connection reset"));
         await engine.WhenIdleAsync();
@@ -160,7 +150,7 @@ public sealed class StreamingReplyTests : EngineTestBase
             .Build());
 
         engine.Post(Message("a", "kit go"), Source);
-        var call = await _model.NextCallAsync();
+        var call = await Model.NextCallAsync();
         call.Send("This sentence goes out to chat.", " Then the model stalls");
         await Source.WaitForSentAsync(1);
         Clock.Advance(TimeSpan.FromSeconds(31));
@@ -171,18 +161,5 @@ public sealed class StreamingReplyTests : EngineTestBase
         decision.Reason.Should().Be(DecisionReasons.LlmTimeout);
         Source.Sent.Should().ContainSingle();
         call.Cancellation.IsCancellationRequested.Should().BeTrue();
-    }
-
-    private ChatBotBuilder StreamingBot() =>
-        new ChatBotBuilder("kit").UseChatClient(_model).WithRateLimits(ChatBotKit.RateLimiting.RateLimitPolicy.Unlimited);
-
-    /// <summary>Asks the bot once more and returns the conversation the model is given.</summary>
-    private async Task<IReadOnlyList<ChatMessage>> NextPromptAsync(ChatBotEngine engine)
-    {
-        engine.Post(Message("z", "kit again"), Source);
-        var call = await _model.NextCallAsync();
-        call.End();
-        await engine.WhenIdleAsync();
-        return call.Messages;
     }
 }

@@ -9,9 +9,8 @@ using static ChatBotKit.Tests.Fakes.Events;
 
 namespace ChatBotKit.Tests.Engine;
 
-public sealed class StreamingSpeechTests : EngineTestBase
+public sealed class StreamingSpeechTests : StreamingEngineTestBase
 {
-    private readonly StreamingChatClient _model = new();
     private readonly RecordingSpeaker _speaker = new();
 
     [Fact]
@@ -20,7 +19,7 @@ public sealed class StreamingSpeechTests : EngineTestBase
         await using var engine = Start(SpeakingBot().AddTrigger(new MentionTrigger { Priority = 3 }).Build());
 
         engine.Post(Message("a", "kit hi"), Source);
-        var call = await _model.NextCallAsync();
+        var call = await Model.NextCallAsync();
         call.Send("Hi there", ", and welcome!", " Glad");
         await _speaker.WaitForPhrasesAsync(2);
 
@@ -43,18 +42,11 @@ public sealed class StreamingSpeechTests : EngineTestBase
         _speaker.Heard = phrases => new SpokenReply(phrases[0].Text + " …", Interrupted: true);
         await using var engine = Start(SpeakingBot().OnMention().Build());
 
-        engine.Post(Message("a", "kit hi"), Source);
-        var call = await _model.NextCallAsync();
-        call.Send("First I say this.", " Then I say that.");
-        call.End();
-        await engine.WhenIdleAsync();
-        engine.Post(Message("b", "kit again"), Source);
-        var next = await _model.NextCallAsync();
-        next.End();
-        await engine.WhenIdleAsync();
+        await ReplyAsync(engine, "a", "First I say this.", " Then I say that.");
+        var prompt = await NextPromptAsync(engine);
 
         Source.Sent.Should().ContainSingle().Which.Text.Should().Be("First I say this. Then I say that.");
-        next.Messages.Where(m => m.Role == ChatRole.Assistant).Select(m => m.Text).Should().Equal("First I say this. …");
+        prompt.Where(m => m.Role == ChatRole.Assistant).Select(m => m.Text).Should().Equal("First I say this. …");
     }
 
     [Fact]
@@ -63,7 +55,7 @@ public sealed class StreamingSpeechTests : EngineTestBase
         await using var engine = Start(SpeakingBot().WithEmotionTags("happy", "sad").WithFilters(f => f with { StripMarkdown = false }).OnMention().Build());
 
         engine.Post(Message("a", "kit hi"), Source);
-        var call = await _model.NextCallAsync();
+        var call = await Model.NextCallAsync();
         call.Send("[ha", "ppy] Hello", " there! [S", "AD", "] That is [unknown] sad.", " [hap");
         call.End();
         await engine.WhenIdleAsync();
@@ -90,7 +82,7 @@ public sealed class StreamingSpeechTests : EngineTestBase
         await using var engine = Start(SpeakingBot().WithReplyStreaming(new() { MaxWait = TimeSpan.FromSeconds(2) }).OnMention().Build());
 
         engine.Post(Message("a", "kit hi"), Source);
-        var call = await _model.NextCallAsync();
+        var call = await Model.NextCallAsync();
         call.Send("well I was thinking that");
         var started = Clock.GetUtcNow();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
@@ -112,7 +104,7 @@ public sealed class StreamingSpeechTests : EngineTestBase
         await using var engine = Start(SpeakingBot().WithReplyStreaming(new() { FirstClauseEarly = true }).OnMention().Build());
 
         engine.Post(Message("a", "kit hi"), Source);
-        var call = await _model.NextCallAsync();
+        var call = await Model.NextCallAsync();
         call.Send("Well", ", I think", " the blue route, really, is faster.");
         call.End();
         await engine.WhenIdleAsync();
@@ -126,7 +118,7 @@ public sealed class StreamingSpeechTests : EngineTestBase
         await using var engine = Start(SpeakingBot().OnPrivateMessage().Build());
 
         engine.Post(Message("a", "psst", kind: MessageKind.Private), Source);
-        var call = await _model.NextCallAsync();
+        var call = await Model.NextCallAsync();
         call.Send("Just between us.");
         call.End();
         await engine.WhenIdleAsync();
@@ -138,25 +130,16 @@ public sealed class StreamingSpeechTests : EngineTestBase
     [Fact]
     public async Task Speaker_Throws_ChatReplyStandsAndEntersTheContext()
     {
-        await using var engine = Start(new ChatBotBuilder("kit").UseChatClient(_model).WithRateLimits(ChatBotKit.RateLimiting.RateLimitPolicy.Unlimited)
-            .WithSpeaker(new FailingSpeaker()).OnMention().Build());
+        await using var engine = Start(StreamingBot().WithSpeaker(new FailingSpeaker()).OnMention().Build());
 
-        engine.Post(Message("a", "kit hi"), Source);
-        var call = await _model.NextCallAsync();
-        call.Send("Still here in chat.");
-        call.End();
-        await engine.WhenIdleAsync();
-        engine.Post(Message("b", "kit again"), Source);
-        var next = await _model.NextCallAsync();
-        next.End();
-        await engine.WhenIdleAsync();
+        await ReplyAsync(engine, "a", "Still here in chat.");
+        var prompt = await NextPromptAsync(engine);
 
         Source.Sent.Should().ContainSingle().Which.Text.Should().Be("Still here in chat.");
-        next.Messages.Where(m => m.Role == ChatRole.Assistant).Select(m => m.Text).Should().Equal("Still here in chat.");
+        prompt.Where(m => m.Role == ChatRole.Assistant).Select(m => m.Text).Should().Equal("Still here in chat.");
     }
 
-    private ChatBotBuilder SpeakingBot() =>
-        new ChatBotBuilder("kit").UseChatClient(_model).WithSpeaker(_speaker).WithRateLimits(ChatBotKit.RateLimiting.RateLimitPolicy.Unlimited);
+    private ChatBotBuilder SpeakingBot() => StreamingBot().WithSpeaker(_speaker);
 
     private sealed class FailingSpeaker : IReplySpeaker
     {
