@@ -32,6 +32,7 @@ public sealed partial class ChatBotBuilder
         FilterSettings.Validate("Filters");
         ValidateTriggers();
         ValidateSources();
+        ValidateStreaming();
     }
 
     private void ValidateTriggers()

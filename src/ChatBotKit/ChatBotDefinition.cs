@@ -5,6 +5,7 @@ using ChatBotKit.Prompting;
 using ChatBotKit.RateLimiting;
 using ChatBotKit.Sources;
 using ChatBotKit.Speech;
+using ChatBotKit.Streaming;
 using ChatBotKit.Triggers;
 using Microsoft.Extensions.AI;
 
@@ -51,6 +52,8 @@ public sealed class ChatBotDefinition
         KnownBots = builder.KnownBots.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         LoopLimits = builder.LoopLimits;
         Speaker = builder.Speaker;
+        ReplyStreaming = builder.ReplyStreaming with { PauseWords = [.. builder.ReplyStreaming.PauseWords] };
+        EmotionTags = [.. builder.EmotionTags.Distinct(StringComparer.OrdinalIgnoreCase)];
         Sources = [.. builder.Sources.Select(s => s with { Channels = [.. s.Channels] })];
     }
 
@@ -116,6 +119,12 @@ public sealed class ChatBotDefinition
 
     /// <summary>Speaks replies as they are written; <see langword="null"/> means chat only.</summary>
     public IReplySpeaker? Speaker { get; }
+
+    /// <summary>How LLM replies are cut into phrases while they stream.</summary>
+    public PhraseBufferOptions ReplyStreaming { get; }
+
+    /// <summary>The emotion tags the model may write (names without brackets); empty when none.</summary>
+    public IReadOnlyList<string> EmotionTags { get; }
 
     /// <summary>The platform connections the bot declares; the host opens them.</summary>
     public IReadOnlyList<ChatSourceRegistration> Sources { get; }

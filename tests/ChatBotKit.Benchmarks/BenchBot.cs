@@ -71,8 +71,15 @@ internal sealed class InstantChatClient : IChatClient
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
         Replies[(Interlocked.Increment(ref _next) & int.MaxValue) % Replies.Length];
 
-    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException();
+    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        // The engine streams its LLM replies: the whole reply as one update, at once.
+        var response = await GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+        foreach (var update in response.ToChatResponseUpdates())
+        {
+            yield return update;
+        }
+    }
 
     public object? GetService(Type serviceType, object? serviceKey = null) => null;
 
@@ -90,7 +97,7 @@ internal sealed class SinkSource : IChatSource
 
     public ChatPlatform Platform => ChatPlatform.Twitch;
 
-    public PlatformLimits Limits => PlatformLimits.Default;
+    public PlatformLimits Limits { get; init; } = PlatformLimits.Default;
 
     public ConnectionState State => ConnectionState.Connected;
 

@@ -10,6 +10,7 @@ using ChatBotKit.Benchmarks;
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- hosting        idle app-host RSS; /health latency at 500 req/s during 1,000 msg/s
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- reload         save -> live latency, unloads, heap per reload (300 reloads)
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- speech-interrupt  interrupt -> silence of a reply spoken with espeak-ng (100 runs)
+// dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- first-message  streamed reply at 30 tokens/s: first chat message vs end of reply
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- replay-reload  1,000 msg/s for 30 s with 20 reloads mid-stream (or: replay-reload N): messages lost
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- vtubestudio [npm-folder]  !expression latency, lip-sync rate/jitter, round trips (vs npm vtubestudio)
 switch (args.FirstOrDefault())
@@ -31,6 +32,9 @@ switch (args.FirstOrDefault())
         break;
     case "speech-interrupt":
         await ChatBotKit.Benchmarks.Speech.InterruptHarness.RunAsync(runs: 100);
+        break;
+    case "first-message":
+        await ChatBotKit.Benchmarks.AI.FirstMessageHarness.RunAsync(runs: 10);
         break;
     case "memory":
         await MemoryHarness.RunAsync();

@@ -8,7 +8,8 @@ namespace ChatBotKit.Cli.Tests;
 /// <summary>
 /// An OpenAI-compatible chat completions endpoint on a free loopback port (HttpListener, so the
 /// test project needs no ASP.NET Core, which would keep the logging assemblies out of the child
-/// streambot's folder): the first <see cref="Failures"/> chat requests answer 500, the rest a reply;
+/// streambot's folder): the first <see cref="Failures"/> chat requests answer 500, the rest a reply (as one
+/// server-sent event when the request asks for a stream);
 /// <c>GET /v1/models</c> lists the one model, and is not counted in <see cref="Requests"/>.
 /// </summary>
 internal sealed class FlakyLlmServer : IAsyncDisposable
@@ -57,10 +58,15 @@ internal sealed class FlakyLlmServer : IAsyncDisposable
                 continue;
             }
 
+            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+            var streamed = (await reader.ReadToEndAsync()).Contains("\"stream\":true", StringComparison.Ordinal);
             var failed = Interlocked.Increment(ref _requests) <= Failures;
             context.Response.StatusCode = failed ? 500 : 200;
-            context.Response.ContentType = "application/json";
-            var body = Encoding.UTF8.GetBytes(failed ? "{\"error\":{\"message\":\"boom\",\"type\":\"server_error\"}}" : FakeResponses.Completion("llama3.2", Reply));
+            context.Response.ContentType = failed || !streamed ? "application/json" : "text/event-stream";
+            var body = Encoding.UTF8.GetBytes(
+                failed ? "{\"error\":{\"message\":\"boom\",\"type\":\"server_error\"}}"
+                : streamed ? FakeResponses.Event(FakeResponses.Chunk("llama3.2", Reply, "stop")) + "data: [DONE]\n\n"
+                : FakeResponses.Completion("llama3.2", Reply));
             await context.Response.OutputStream.WriteAsync(body);
             context.Response.Close();
         }

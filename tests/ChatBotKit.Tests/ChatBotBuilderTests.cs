@@ -47,6 +47,11 @@ public sealed class ChatBotBuilderTests
         { "Sources[0].Name", b => b.AddSource(Source(" ")) },
         { "Sources[0].Channels", b => b.AddSource(Source("twitch") with { Channels = ["a", ""] }) },
         { "Sources[1].Name", b => b.AddSource(Source("twitch")).AddSource(Source("Twitch")) },
+        { "ReplyStreaming.MaxTokens", b => b.WithReplyStreaming(new() { MaxTokens = 0 }) },
+        { "ReplyStreaming.MaxWait", b => b.WithReplyStreaming(new() { MaxWait = TimeSpan.Zero }) },
+        { "ReplyStreaming.PauseWords", b => b.WithReplyStreaming(new() { PauseWords = ["And"] }) },
+        { "EmotionTags[1]", b => b.WithEmotionTags("happy", "[sad]") },
+        { "EmotionTags[0]", b => b.WithEmotionTags("very happy") },
     };
 
     [Theory]

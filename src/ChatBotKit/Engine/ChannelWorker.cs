@@ -39,7 +39,7 @@ internal sealed class ChannelWorker : IDisposable
         _chooser = new TriggerChooser(services, services.RandomSeed is { } seed ? ChannelSeed(seed, platform, channel) : null);
         _writer = new ReplyWriter(services, definition.MaxConcurrentLlmCalls);
         _sender = new ReplySender(services, Context, _activity, _loopGuard);
-        _replies = new ReplyPipeline(services, _writer, _sender);
+        _replies = new ReplyPipeline(services, _writer, _sender, new StreamedReplySender(services, _sender));
         _timers = new ChannelTimers(services.Clock, _activity, Tick);
         _queue = System.Threading.Channels.Channel.CreateBounded<WorkItem>(
             new BoundedChannelOptions(definition.ChannelQueueCapacity)

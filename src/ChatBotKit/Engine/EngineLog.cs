@@ -50,6 +50,9 @@ internal static partial class EngineLog
     [LoggerMessage(14, LogLevel.Error, "[{CorrelationId}] A response filter threw; the reply was dropped")]
     public static partial void FilterFailed(ILogger logger, Exception exception, CorrelationId correlationId);
 
+    [LoggerMessage(17, LogLevel.Warning, "[{CorrelationId}] The speaker failed on the reply of trigger {Trigger}; the chat reply stands")]
+    public static partial void SpeechFailed(ILogger logger, Exception exception, CorrelationId correlationId, string trigger);
+
     [LoggerMessage(13, LogLevel.Warning, "Shutdown: replies still in flight after {Timeout}; cancelling them")]
     public static partial void ShutdownTimedOut(ILogger logger, TimeSpan timeout);
 }

@@ -8,12 +8,32 @@ namespace ChatBotKit.Engine;
 internal static class ReplyFilters
 {
     /// <summary>The reply cleaned, split or rejected; a filter that throws rejects it.</summary>
-    public static FilterOutcome Apply(PendingReply reply, ReplyText text, ContextEntry[] history, ILogger logger)
+    public static FilterOutcome Apply(PendingReply reply, ReplyText text, ContextEntry[] history, ILogger logger) =>
+        Run(reply.Active.Definition.Filters, reply, text.Text!, text.FromModel, history, logger);
+
+    /// <summary>
+    /// One message of a streamed reply cleaned, split or rejected. The first message passes every
+    /// filter and stands for the whole reply; later ones skip the checks that judge a whole reply
+    /// (the duplicate check). The reply's last allowed message is cut with "…", never split.
+    /// </summary>
+    public static FilterOutcome ApplyStreamed(PendingReply reply, ChatDraft draft, bool first, ContextEntry[] history, ILogger logger)
     {
-        var definition = reply.Active.Definition;
+        var filters = reply.Active.Definition.Filters;
+        if (!first || draft.CutsTheRest)
+        {
+            filters = new ResponseFilterChain(filters.Filters
+                .Where(f => first || f is not DuplicateFilter)
+                .Select(f => draft.CutsTheRest && f is MaxLengthFilter { Mode: LongReplyMode.Split } ? new MaxLengthFilter(LongReplyMode.Cut) : f));
+        }
+
+        return Run(filters, reply, draft.Text, fromModel: true, history, logger);
+    }
+
+    private static FilterOutcome Run(ResponseFilterChain filters, PendingReply reply, string text, bool fromModel, ContextEntry[] history, ILogger logger)
+    {
         try
         {
-            return definition.Filters.Apply(text.Text!, Context(reply, history, text.FromModel));
+            return filters.Apply(text, Context(reply, history, fromModel));
         }
         catch (Exception ex)
         {

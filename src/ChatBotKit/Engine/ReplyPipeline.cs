@@ -4,11 +4,11 @@ namespace ChatBotKit.Engine;
 
 /// <summary>
 /// A channel's replies after their trigger fired: respond (<see cref="ReplyWriter"/>), then filter
-/// and send (<see cref="ReplySender"/>). Each reply runs off the channel's loop, so a handler or LLM
+/// and send (<see cref="ReplySender"/>; an LLM reply as it streams, <see cref="StreamedReplySender"/>). Each reply runs off the channel's loop, so a handler or LLM
 /// client that blocks (even an endless loop in a script), or a wait for an LLM slot, costs only its
 /// own reply. A reply that never reached the chat gives its rate-limit slots back.
 /// </summary>
-internal sealed class ReplyPipeline(ChannelServices services, ReplyWriter writer, ReplySender sender)
+internal sealed class ReplyPipeline(ChannelServices services, ReplyWriter writer, ReplySender sender, StreamedReplySender streamer)
 {
     private int _inFlight;
 
@@ -38,6 +38,21 @@ internal sealed class ReplyPipeline(ChannelServices services, ReplyWriter writer
             }
 
             recorded = true;
+            if (text.Stream is { } stream)
+            {
+                await using (stream.ConfigureAwait(false))
+                {
+                    var streamed = await streamer.SendAsync(reply, stream).ConfigureAwait(false);
+                    sent = streamed.Delivered;
+                    if (streamed.Fallback is not { } fallback)
+                    {
+                        return;
+                    }
+
+                    text = fallback;
+                }
+            }
+
             if (string.IsNullOrWhiteSpace(text.Text))
             {
                 services.Decisions.Report(item, text.Failure ?? DecisionOutcome.NoReply, fired.Trigger, text.Reason);

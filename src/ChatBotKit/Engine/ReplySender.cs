@@ -20,7 +20,7 @@ internal sealed class ReplySender(ChannelServices services, ContextWindow contex
         await _turn.WaitAsync(services.Shutdown).ConfigureAwait(false);
         try
         {
-            var filtered = ReplyFilters.Apply(reply, text, context.Snapshot(services.Clock.GetUtcNow()), services.Logger);
+            var filtered = ReplyFilters.Apply(reply, text, History(), services.Logger);
             if (filtered.IsRejected)
             {
                 services.Metrics.FilterRejected(filtered);
@@ -28,7 +28,7 @@ internal sealed class ReplySender(ChannelServices services, ContextWindow contex
                 return 0;
             }
 
-            var sent = await SendPartsAsync(reply, filtered.Messages).ConfigureAwait(false);
+            var sent = await SendPartsAsync(reply, filtered.Messages, sentBefore: 0, remember: true).ConfigureAwait(false);
             if (sent == filtered.Messages.Count)
             {
                 services.Decisions.Report(item, text.Failure is null ? DecisionOutcome.Replied : DecisionOutcome.FallbackSent, fired.Trigger, text.Reason, sent: sent);
@@ -42,10 +42,32 @@ internal sealed class ReplySender(ChannelServices services, ContextWindow contex
         }
     }
 
+    /// <summary>Waits for the channel's turn to send: one reply at a time.</summary>
+    public Task EnterTurnAsync() => _turn.WaitAsync(services.Shutdown);
+
+    /// <summary>Gives the turn to the next reply.</summary>
+    public void LeaveTurn() => _turn.Release();
+
+    /// <summary>The channel's conversation now, for the filters.</summary>
+    public ContextEntry[] History() => context.Snapshot(services.Clock.GetUtcNow());
+
+    /// <summary>Adds a line the bot said (or spoke) to the channel's context.</summary>
+    public void Remember(PendingReply reply, string text)
+    {
+        var bot = reply.Active.Definition.Identity.Name;
+        context.Add(new ContextEntry(null, bot, bot, text, reply.Item.Now, FromBot: true));
+        activity.BotSpoke();
+    }
+
     /// <inheritdoc />
     public void Dispose() => _turn.Dispose();
 
-    private async Task<int> SendPartsAsync(PendingReply reply, IReadOnlyList<string> parts)
+    /// <summary>
+    /// Sends <paramref name="parts"/>, which follow <paramref name="sentBefore"/> messages of the same
+    /// reply; how many went out. A failure is reported, with every message of the reply that went out.
+    /// Public parts join the context when <paramref name="remember"/> is set.
+    /// </summary>
+    public async Task<int> SendPartsAsync(PendingReply reply, IReadOnlyList<string> parts, int sentBefore, bool remember)
     {
         var (item, active, fired, _) = reply;
         var definition = active.Definition;
@@ -60,7 +82,7 @@ internal sealed class ReplySender(ChannelServices services, ContextWindow contex
                 Text = parts[i],
                 Kind = isPrivate ? MessageKind.Private : MessageKind.Public,
                 Recipient = isPrivate ? message!.User : null,
-                ReplyToId = i == 0 ? message?.Id : null,
+                ReplyToId = sentBefore + i == 0 ? message?.Id : null,
                 Trigger = fired.Trigger.Name,
                 CorrelationId = item.CorrelationId,
                 Timestamp = item.Now,
@@ -73,7 +95,7 @@ internal sealed class ReplySender(ChannelServices services, ContextWindow contex
             catch (Exception ex)
             {
                 EngineLog.SendFailed(services.Logger, ex, item.CorrelationId, item.Event.Platform, item.Event.Channel);
-                services.Decisions.Report(item, DecisionOutcome.SendFailed, fired.Trigger, ex.GetType().Name, sent: i);
+                services.Decisions.Report(item, DecisionOutcome.SendFailed, fired.Trigger, ex.GetType().Name, sent: sentBefore + i);
                 return i;
             }
 
@@ -82,21 +104,19 @@ internal sealed class ReplySender(ChannelServices services, ContextWindow contex
                 // Dropped by the source (a read-only connection, a whisper it cannot send): not a
                 // reply, so it neither counts nor enters the context.
                 EngineLog.NotSent(services.Logger, item.CorrelationId, item.Event.Platform, item.Event.Channel, result.Reason ?? "dropped");
-                services.Decisions.Report(item, DecisionOutcome.SendFailed, fired.Trigger, result.Reason, sent: i);
+                services.Decisions.Report(item, DecisionOutcome.SendFailed, fired.Trigger, result.Reason, sent: sentBefore + i);
                 return i;
             }
 
             services.Metrics.MessageSent();
-            if (i == 0 && item.Event.Author is { } author)
+            if (sentBefore + i == 0 && item.Event.Author is { } author)
             {
                 loopGuard.Replied(definition.LoopLimits, author.Id, services.Clock.GetUtcNow());
             }
 
-            if (!isPrivate)
+            if (remember && !isPrivate)
             {
-                var bot = definition.Identity.Name;
-                context.Add(new ContextEntry(null, bot, bot, parts[i], item.Now, FromBot: true));
-                activity.BotSpoke();
+                Remember(reply, parts[i]);
             }
         }
 

@@ -65,9 +65,15 @@ internal sealed class ReplyWriter(ChannelServices services, int maxConcurrentLlm
                 return null;
             }
 
-            return responder.Handler is { } handler
-                ? await RunHandlerAsync(reply, handler, context).ConfigureAwait(false)
-                : await AskLlmAsync(reply).ConfigureAwait(false);
+            if (responder.Handler is { } handler)
+            {
+                return await RunHandlerAsync(reply, handler, context).ConfigureAwait(false);
+            }
+
+            // The stream owns the LLM call slot from here on and gives it back when it ends.
+            var stream = AskLlm(reply, slot);
+            slot = null;
+            return new(null, FromModel: true, Stream: stream);
         }
         finally
         {
@@ -121,28 +127,12 @@ internal sealed class ReplyWriter(ChannelServices services, int maxConcurrentLlm
         }
     }
 
-    private async Task<ReplyText> AskLlmAsync(PendingReply reply)
+    private LlmReplyStream AskLlm(PendingReply reply, ConcurrencyGate? slot)
     {
         var (item, active, fired, history) = reply;
         var definition = active.Definition;
         var messages = PromptBuilder.Build(definition, item.Event, fired.Trigger, history);
         var options = new ChatOptions { MaxOutputTokens = definition.Personality.MaxOutputTokens };
-        try
-        {
-            var response = await Deadline.RunAsync(token => active.ChatClient.GetResponseAsync(messages, options, token), definition.LlmTimeout, services.Clock, services.Shutdown).ConfigureAwait(false);
-            return new(response.Text, FromModel: true);
-        }
-        catch (TimeoutException)
-        {
-            EngineLog.LlmTimedOut(services.Logger, item.CorrelationId, fired.Trigger.Name, definition.LlmTimeout);
-            return new(definition.FallbackReply, FromModel: true, DecisionOutcome.LlmTimeout, DecisionReasons.LlmTimeout);
-        }
-        catch (Exception ex) when (!services.Shutdown.IsCancellationRequested)
-        {
-            // One readable line for the streamer; the stack trace only when asked for.
-            EngineLog.LlmFailed(services.Logger, item.CorrelationId, fired.Trigger.Name, ex.Message);
-            EngineLog.LlmFailureDetails(services.Logger, ex, item.CorrelationId);
-            return new(definition.FallbackReply, FromModel: true, DecisionOutcome.LlmFailed, DecisionReasons.LlmFailed);
-        }
+        return new LlmReplyStream(active.ChatClient, messages, options, new Deadline(definition.LlmTimeout, services.Clock, services.Shutdown), slot);
     }
 }

@@ -74,6 +74,13 @@ public static class PromptBuilder
             prompt.AppendLine().Append(personality.CustomInstructions);
         }
 
+        if (definition.EmotionTags.Count > 0)
+        {
+            prompt.AppendLine().Append("You may show how you feel by putting one of these tags before a sentence: ")
+                .AppendJoin(", ", definition.EmotionTags.Select(tag => $"[{tag}]"))
+                .Append(". Use no other bracketed tags.");
+        }
+
         foreach (var fact in definition.Facts)
         {
             prompt.AppendLine().Append("Fact: ").Append(fact);

@@ -4,8 +4,9 @@ namespace ChatBotKit.Streaming;
 
 /// <summary>
 /// Turns streamed text tokens into phrases: it cuts at sentence ends (<c>. ! ? …</c>), at natural
-/// pauses (a comma before "and", "but", "so", …) and after <see cref="PhraseBufferOptions.MaxTokens"/>
-/// tokens. Text inside <c>&lt;think&gt;…&lt;/think&gt;</c> is dropped, even when a tag is split across tokens.
+/// pauses (a comma before "and", "but", "so", …), at the first comma when
+/// <see cref="PhraseBufferOptions.FirstClauseEarly"/> is set, and after
+/// <see cref="PhraseBufferOptions.MaxTokens"/> tokens. Text inside <c>&lt;think&gt;…&lt;/think&gt;</c> is dropped, even when a tag is split across tokens.
 /// Not thread-safe; time limits are applied by <see cref="PhraseBuffer"/>.
 /// </summary>
 public sealed class PhraseAssembler
@@ -18,6 +19,7 @@ public sealed class PhraseAssembler
     private bool _inThink;
     private int _tokens;
     private int _scanFrom;
+    private int _phrasesOut;
 
     /// <summary>Creates an assembler.</summary>
     public PhraseAssembler(PhraseBufferOptions? options = null)
@@ -28,6 +30,9 @@ public sealed class PhraseAssembler
 
     /// <summary>Whether some visible text waits for a boundary.</summary>
     public bool HasPending => _pending.Length > 0;
+
+    /// <summary>How many characters of visible text wait for a boundary.</summary>
+    internal int PendingLength => _pending.Length;
 
     /// <summary>Adds a token; each phrase it completes is added to <paramref name="phrases"/>.</summary>
     public void Append(string? token, ICollection<string> phrases)
@@ -64,7 +69,13 @@ public sealed class PhraseAssembler
         _pending.Clear();
         _tokens = 0;
         _scanFrom = 0;
-        return text.Length == 0 ? null : text;
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        _phrasesOut++;
+        return text;
     }
 
     private void Feed(char c)
@@ -127,6 +138,7 @@ public sealed class PhraseAssembler
             _tokens = _pending.Length > 0 ? 1 : 0;
             if (phrase.Length > 0)
             {
+                _phrasesOut++;
                 phrases.Add(phrase);
             }
 
@@ -158,6 +170,11 @@ public sealed class PhraseAssembler
         }
 
         var rest = _pending.Length - i - 1;
+        if (_options.FirstClauseEarly && _phrasesOut == 0)
+        {
+            return rest == 0 ? int.MaxValue : char.IsWhiteSpace(_pending[i + 1]) ? i + 1 : -1;
+        }
+
         foreach (var word in _options.PauseWords)
         {
             if (rest >= word.Length + 2)

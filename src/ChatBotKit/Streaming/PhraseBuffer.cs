@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using ChatBotKit.Speech;
 using Microsoft.Extensions.AI;
 
 namespace ChatBotKit.Streaming;
@@ -27,9 +28,27 @@ public static class PhraseBuffer
     {
         ArgumentNullException.ThrowIfNull(tokens);
         options ??= new PhraseBufferOptions();
+        var assembler = new ReplyPhraseAssembler(options, []);
+        await foreach (var step in StepsAsync(tokens, assembler, options, cancellationToken).ConfigureAwait(false))
+        {
+            if (step is { } phrase)
+            {
+                yield return phrase.Text;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The phrases <paramref name="assembler"/> cuts from <paramref name="tokens"/>, each as soon as
+    /// it is complete, and after every token a <see langword="null"/> step at which the caller may
+    /// look at the text still pending. Phrases that waited <see cref="PhraseBufferOptions.MaxWait"/>
+    /// are emitted as they stand. A failing stream throws after the phrases completed before it.
+    /// </summary>
+    internal static async IAsyncEnumerable<ReplyPhrase?> StepsAsync(
+        IAsyncEnumerable<string> tokens, ReplyPhraseAssembler assembler, PhraseBufferOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var time = options.TimeProvider ?? TimeProvider.System;
-        var assembler = new PhraseAssembler(options);
-        var ready = new List<string>();
+        var ready = new List<ReplyPhrase>();
         using var upstream = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var enumerator = tokens.GetAsyncEnumerator(upstream.Token);
         Task<bool>? next = null;
@@ -41,26 +60,23 @@ public static class PhraseBuffer
                 next ??= enumerator.MoveNextAsync().AsTask();
                 if (assembler.HasPending && !next.IsCompleted && !await ArrivesInTimeAsync(next, options.MaxWait - time.GetElapsedTime(pendingSince), time, cancellationToken).ConfigureAwait(false))
                 {
-                    if (assembler.Flush() is { } waited)
+                    assembler.Flush(endOfStream: false, ready);
+                }
+                else
+                {
+                    var hasToken = await next.ConfigureAwait(false);
+                    next = null;
+                    if (!hasToken)
                     {
-                        yield return waited;
+                        break;
                     }
 
-                    continue;
-                }
-
-                var hasToken = await next.ConfigureAwait(false);
-                next = null;
-                if (!hasToken)
-                {
-                    break;
-                }
-
-                var hadPending = assembler.HasPending;
-                assembler.Append(enumerator.Current, ready);
-                if (assembler.HasPending && (!hadPending || ready.Count > 0))
-                {
-                    pendingSince = time.GetTimestamp();
+                    var hadPending = assembler.HasPending;
+                    assembler.Append(enumerator.Current, ready);
+                    if (assembler.HasPending && (!hadPending || ready.Count > 0))
+                    {
+                        pendingSince = time.GetTimestamp();
+                    }
                 }
 
                 foreach (var phrase in ready)
@@ -69,11 +85,13 @@ public static class PhraseBuffer
                 }
 
                 ready.Clear();
+                yield return null;
             }
 
-            if (assembler.Flush() is { } last)
+            assembler.Flush(endOfStream: true, ready);
+            foreach (var phrase in ready)
             {
-                yield return last;
+                yield return phrase;
             }
         }
         finally

@@ -15,6 +15,12 @@ public sealed record PhraseBufferOptions
     /// <summary>The clock for <see cref="MaxWait"/>; the system clock when <see langword="null"/>.</summary>
     public TimeProvider? TimeProvider { get; init; }
 
+    /// <summary>
+    /// Whether the first phrase of a reply ends at its first comma, pause word or not, so that a
+    /// voice can start sooner (default <see langword="false"/>).
+    /// </summary>
+    public bool FirstClauseEarly { get; init; }
+
     /// <summary>Words that, after a comma, mark a natural pause: the phrase ends at the comma.</summary>
     public IReadOnlyList<string> PauseWords { get; init; } =
         ["and", "but", "so", "then", "or", "however", "because", "although", "which", "while"];

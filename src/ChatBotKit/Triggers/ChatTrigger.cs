@@ -42,6 +42,13 @@ public abstract class ChatTrigger : ITrigger
         init => Policy = Policy with { Probability = value };
     }
 
+    /// <summary>Sets <see cref="TriggerPolicy.Priority"/> of <see cref="Policy"/>.</summary>
+    public int Priority
+    {
+        get => Policy.Priority;
+        init => Policy = Policy with { Priority = value };
+    }
+
     /// <summary>Sets <see cref="TriggerResponder.Handler"/> of <see cref="Responder"/>.</summary>
     public ReplyHandler? Handler
     {

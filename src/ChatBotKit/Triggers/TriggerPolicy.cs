@@ -15,6 +15,13 @@ public sealed record TriggerPolicy
     /// <summary>The chance, from 0 to 1, that a match fires.</summary>
     public double Probability { get; init; } = 1.0;
 
+    /// <summary>
+    /// How much the trigger's replies matter when they are spoken: a newer reply of higher priority
+    /// interrupts the one being spoken (default 0). Passed to the speaker as
+    /// <see cref="Speech.SpeechRequest.Priority"/>.
+    /// </summary>
+    public int Priority { get; init; }
+
     /// <summary>Checks the settings; problems are reported under <paramref name="path"/> (for example <c>Triggers[2]</c>).</summary>
     /// <exception cref="ChatBotConfigurationException">A setting is out of range.</exception>
     public void Validate(string path)

@@ -1,6 +1,7 @@
 using ChatBotKit.AI.Tests.Server;
 using ChatBotKit.Engine;
 using ChatBotKit.RateLimiting;
+using ChatBotKit.Sources;
 using ChatBotKit.Tests.Fakes;
 using static ChatBotKit.Tests.Fakes.Events;
 
@@ -14,7 +15,7 @@ public sealed class EngineWithAdapterTests : ServerTestBase
     [Fact]
     public async Task Mention_AdapterAgainstFakeServer_BotRepliesWithTheModelsText()
     {
-        Server.Reply = "Hello alice, welcome to the stream!";
+        Server.StreamTokens = ["Hello alice,", " welcome", " to the stream!"];
         await using var engine = Start();
 
         engine.Post(Message("alice", "hi kit, how are you?"), _source);
@@ -38,6 +39,29 @@ public sealed class EngineWithAdapterTests : ServerTestBase
         Server.Requests.Should().HaveCount(1);
         _decisions.Decisions.Select(d => d.Outcome).Should().Equal(DecisionOutcome.LlmFailed);
         _source.Sent.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Mention_ServerStreamsSlowly_FirstMessageIsPostedBeforeTheStreamEnds()
+    {
+        Server.StreamTokens = ["The first sentence", " is complete now.", " The second", " sentence follows", " much later."];
+        using var pace = new SemaphoreSlim(0);
+        Server.TokenPace = pace;
+        _source.Limits = PlatformLimits.Default with { MaxMessageLength = 40 };
+        await using var engine = Start();
+
+        engine.Post(Message("alice", "hi kit"), _source);
+        pace.Release(3);
+        var first = await _source.WaitForSentAsync(1);
+
+        first.Should().ContainSingle().Which.Text.Should().Be("The first sentence is complete now.");
+        _decisions.Decisions.Should().BeEmpty("the server has not finished the reply");
+        pace.Release(2);
+        await engine.WhenIdleAsync();
+
+        _source.Sent.Select(m => m.Text).Should().Equal("The first sentence is complete now.", "The second sentence follows much later.");
+        _decisions.Decisions.Should().ContainSingle().Which.Outcome.Should().Be(DecisionOutcome.Replied);
+        Server.Requests.Single().Json["stream"]!.GetValue<bool>().Should().BeTrue();
     }
 
     private ChatBotEngine Start()

@@ -40,6 +40,9 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
     /// <summary>Requests wait here before answering when set (concurrency tests).</summary>
     public TaskCompletionSource? Hold { get; set; }
 
+    /// <summary>When set, each streamed token waits for one release of it: a stream as slow as the test makes it.</summary>
+    public SemaphoreSlim? TokenPace { get; set; }
+
     /// <summary>A slow first token waits for this.</summary>
     public TaskCompletionSource FirstTokenGate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -195,6 +198,11 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         await response.StartAsync();
         for (var i = 0; i < StreamTokens.Count; i++)
         {
+            if (TokenPace is { } pace)
+            {
+                await pace.WaitAsync(context.RequestAborted);
+            }
+
             if (i == 0 && fault == Fault.SlowFirstToken)
             {
                 await FirstTokenGate.Task.WaitAsync(context.RequestAborted);
