@@ -21,7 +21,7 @@ namespace ChatBotKit.Cli;
 /// </summary>
 internal static class RunCommand
 {
-    public static async Task<int> RunAsync(CommandContext context, FileInfo script, LlmSelection llm, bool watch, string? http, FileInfo? config, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CommandContext context, FileInfo script, LlmSelection llm, bool watch, string? http, FileInfo? config, string? dashboard, CancellationToken cancellationToken)
     {
         var io = context.IO;
         var configuration = CliConfiguration.Load(script, config);
@@ -33,13 +33,18 @@ internal static class RunCommand
         if (definition.Sources.Count == 0)
         {
             first.Dispose();
+            if (dashboard is not null)
+            {
+                io.Status("--dashboard shows a bot that runs on its sources; a console bot has none, so there is no dashboard.");
+            }
+
             io.Status($"{script.Name} declares no source (Bot.AddSource(...) or a connector's Bot.AddTwitch(...)), so the bot runs on the console like 'chat'.");
             return await ChatCommand.RunAsync(context, script, llm, watch, http, config, isRun: true, cancellationToken).ConfigureAwait(false);
         }
 
         var name = definition.Identity.Name;
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        var endpoint = HttpEndpoint(configuration, http, io);
+        var endpoint = dashboard is null ? HttpEndpoint(configuration, http, io) : CliDashboard.Endpoint(dashboard, http);
         CliConfiguration.AddSources(builder.Configuration, script, config);
         builder.Configuration.AddInMemoryCollection([new("ChatBotKit:Http:Enabled", endpoint is null ? "false" : "true"), new("ChatBotKit:Http:Endpoint", endpoint)]);
         context.ConfigureLogging(builder.Logging);
@@ -51,6 +56,10 @@ internal static class RunCommand
         {
             bot.WithHttpEndpoints();
             builder.Services.AddSingleton<IHostedService>(sp => new ServingNotice(sp, io));
+            if (dashboard is not null)
+            {
+                CliDashboard.Add(bot, endpoint, configuration, io);
+            }
         }
 
         using var host = builder.Build();
