@@ -21,7 +21,7 @@ namespace ChatBotKit.Cli;
 /// </summary>
 internal static class RunCommand
 {
-    public static async Task<int> RunAsync(CommandContext context, FileInfo script, LlmSelection llm, bool watch, string? http, FileInfo? config, string? dashboard, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CommandContext context, FileInfo script, LlmSelection llm, bool watch, string? http, FileInfo? config, RunAddOns addOns, CancellationToken cancellationToken)
     {
         var io = context.IO;
         var configuration = CliConfiguration.Load(script, config);
@@ -33,7 +33,7 @@ internal static class RunCommand
         if (definition.Sources.Count == 0)
         {
             first.Dispose();
-            if (dashboard is not null)
+            if (addOns.Dashboard is not null)
             {
                 io.Status("--dashboard shows a bot that runs on its sources; a console bot has none, so there is no dashboard.");
             }
@@ -44,7 +44,7 @@ internal static class RunCommand
 
         var name = definition.Identity.Name;
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        var endpoint = dashboard is null ? HttpEndpoint(configuration, http, io) : CliDashboard.Endpoint(dashboard, http);
+        var endpoint = addOns.Dashboard is null ? HttpEndpoint(configuration, http, io) : CliDashboard.Endpoint(addOns.Dashboard, http);
         CliConfiguration.AddSources(builder.Configuration, script, config);
         builder.Configuration.AddInMemoryCollection([new("ChatBotKit:Http:Enabled", endpoint is null ? "false" : "true"), new("ChatBotKit:Http:Endpoint", endpoint)]);
         context.ConfigureLogging(builder.Logging);
@@ -56,11 +56,13 @@ internal static class RunCommand
         {
             bot.WithHttpEndpoints();
             builder.Services.AddSingleton<IHostedService>(sp => new ServingNotice(sp, io));
-            if (dashboard is not null)
+            if (addOns.Dashboard is not null)
             {
                 CliDashboard.Add(bot, endpoint, configuration, io);
             }
         }
+
+        addOns.AddInteractionLog(bot);
 
         using var host = builder.Build();
         var reloader = host.Services.GetRequiredService<ChatBotReloader>();
