@@ -1,11 +1,11 @@
 using ChatBotKit.Hosting.AspNetCore;
 using ChatBotKit.Hosting.Configuration;
-using Microsoft.Extensions.Configuration;
 using ChatBotKit.Sources;
 using ChatBotKit.Tests.Fakes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
