@@ -53,9 +53,10 @@ internal static class CliDashboard
     }
 
     /// <summary>Prints the dashboard's address (and the token, this once) when the server listens.</summary>
-    private sealed class Notice(IServiceProvider services, string? token, CliStreams io) : IHostedLifecycleService
+    private sealed class Notice(IServiceProvider services, string? token, CliStreams io) : IHostedService
     {
-        public Task StartingAsync(CancellationToken cancellationToken)
+        // The server listens in its StartingAsync, so its address is known by now.
+        public Task StartAsync(CancellationToken cancellationToken)
         {
             if (services.GetService<ChatBotHttpService>()?.Address is { } address)
             {
@@ -67,14 +68,6 @@ internal static class CliDashboard
             return Task.CompletedTask;
         }
 
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
