@@ -24,7 +24,7 @@ namespace ChatBotKit.Cli;
 /// </summary>
 internal static class RunCommand
 {
-    public static async Task<int> RunAsync(CommandContext context, FileInfo script, LlmSelection llm, bool watch, string? http, FileInfo? config, bool chat, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CommandContext context, FileInfo script, LlmSelection llm, bool watch, string? http, FileInfo? config, RunAddOns addOns, bool chat, CancellationToken cancellationToken)
     {
         var io = context.IO;
         var configuration = CliConfiguration.Load(script, config);
@@ -42,7 +42,7 @@ internal static class RunCommand
 
         var name = definition.Identity.Name;
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        var endpoint = HttpEndpoint(configuration, http, chat ? null : HttpEndpointOptions.DefaultEndpoint, io);
+        var endpoint = addOns.Dashboard is null ? HttpEndpoint(configuration, http, chat ? null : HttpEndpointOptions.DefaultEndpoint, io) : CliDashboard.Endpoint(addOns.Dashboard, http);
         CliConfiguration.AddSources(builder.Configuration, script, config);
         builder.Configuration.AddInMemoryCollection([new("ChatBotKit:Http:Enabled", endpoint is null ? "false" : "true"), new("ChatBotKit:Http:Endpoint", endpoint)]);
         if (chat && !watch)
@@ -60,7 +60,13 @@ internal static class RunCommand
         {
             bot.WithHttpEndpoints();
             builder.Services.AddSingleton<IHostedService>(sp => new ServingNotice(sp, io));
+            if (addOns.Dashboard is not null)
+            {
+                CliDashboard.Add(bot, endpoint, configuration, io);
+            }
         }
+
+        addOns.AddInteractionLog(bot);
 
         using var host = builder.Build();
         var reloader = host.Services.GetRequiredService<ChatBotReloader>();

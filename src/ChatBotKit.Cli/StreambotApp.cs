@@ -3,7 +3,7 @@ using ChatBotKit.Scripting;
 
 namespace ChatBotKit.Cli;
 
-/// <summary>The <c>streambot</c> command line: <c>run</c>, <c>chat</c>, <c>replay</c>, <c>check</c>, <c>ingest</c>, <c>init</c>, <c>presets</c>, <c>auth</c>. Exit codes: 0 ok, 1 script or config error, 2 usage error.</summary>
+/// <summary>The <c>streambot</c> command line: <c>run</c>, <c>chat</c>, <c>replay</c>, <c>check</c>, <c>ingest</c>, <c>init</c>, <c>presets</c>, <c>auth</c>, <c>export</c>. Exit codes: 0 ok, 1 script or config error, 2 usage error.</summary>
 internal static class StreambotApp
 {
     public const int Ok = 0;
@@ -23,9 +23,11 @@ internal static class StreambotApp
         var noWatch = new Option<bool>("--no-watch") { Description = "Do not reload when the script or a file it #loads changes." };
         var http = new Option<string?>("--http") { Description = "Serve /health and /metrics on host:port ('run' defaults to 127.0.0.1:8080; 'off' turns it off).", HelpName = "host:port|off" };
         var config = new Option<FileInfo?>("--config") { Description = "A configuration file, JSON or YAML by extension (default: bot.yaml, bot.yml or appsettings.json beside the script, if present); STREAMBOT_* environment variables override it.", HelpName = "file" };
+        var dashboard = new Option<string?>("--dashboard") { Description = $"Serve the web dashboard beside /health and /metrics (default {Hosting.Configuration.HttpEndpointOptions.DefaultEndpoint}; an address beyond loopback needs the token printed at start).", HelpName = "host:port", Arity = ArgumentArity.ZeroOrOne };
+        var interactionLog = new Option<DirectoryInfo?>("--interaction-log") { Description = "Log every reply, the message it answered and the engagement it drew within 60 s to daily JSONL files in this folder (30 days kept); see 'export'.", HelpName = "dir" };
         var realtime = new Option<bool>("--realtime") { Description = "Replay at the pace of the log's timestamps instead of as fast as possible." };
 
-        var run = new Command("run", "Run the bot on the sources its script declares until Ctrl+C or SIGTERM, reloading it on save and it and its configuration on SIGHUP. A script without sources runs on the console like 'chat'.") { script, llm, model, noWatch, http, config };
+        var run = new Command("run", "Run the bot on the sources its script declares until Ctrl+C or SIGTERM, reloading it on save and it and its configuration on SIGHUP. A script without sources runs on the console like 'chat'.") { script, llm, model, noWatch, http, config, dashboard, interactionLog };
         var chat = new Command("chat", "Try the bot locally: each stdin line 'name: text' is a viewer message; replies go to stdout.") { script, llm, model, noWatch, http, config };
         var replay = new Command("replay", "Feed a recorded chat log through the bot and write every message it sends to stdout as JSONL.") { script, chatLog, llm, model, realtime, http, config };
         var check = new Command("check", "Compile and validate the script; print diagnostics as path(line,col): error CODE: message.") { script, config };
@@ -38,8 +40,9 @@ internal static class StreambotApp
         root.Add(InitCommand.Create(io));
         root.Add(PresetsCommand.Create(context));
         root.Add(AuthCommand.Create(io));
-        run.SetAction((r, ct) => Guard(io, () => RunCommand.RunAsync(context, r.GetValue(script)!, LlmSelection.Create(r.GetValue(llm), r.GetValue(model)), !r.GetValue(noWatch), r.GetValue(http), r.GetValue(config), chat: false, ct), ct));
-        chat.SetAction((r, ct) => Guard(io, () => speech.RunAsync(r, context, () => RunCommand.RunAsync(context, r.GetValue(script)!, LlmSelection.Create(r.GetValue(llm), r.GetValue(model)), !r.GetValue(noWatch), r.GetValue(http), r.GetValue(config), chat: true, ct)), ct));
+        root.Add(ExportCommand.Create(io));
+        run.SetAction((r, ct) => Guard(io, () => RunCommand.RunAsync(context, r.GetValue(script)!, LlmSelection.Create(r.GetValue(llm), r.GetValue(model)), !r.GetValue(noWatch), r.GetValue(http), r.GetValue(config), new RunAddOns(r.GetResult(dashboard) is null ? null : r.GetValue(dashboard) ?? "", r.GetValue(interactionLog)), chat: false, ct), ct));
+        chat.SetAction((r, ct) => Guard(io, () => speech.RunAsync(r, context, () => RunCommand.RunAsync(context, r.GetValue(script)!, LlmSelection.Create(r.GetValue(llm), r.GetValue(model)), !r.GetValue(noWatch), r.GetValue(http), r.GetValue(config), RunAddOns.None, chat: true, ct)), ct));
         replay.SetAction((r, ct) => Guard(io, () => ReplayCommand.RunAsync(context, r.GetValue(script)!, r.GetValue(chatLog)!, LlmSelection.Create(r.GetValue(llm), r.GetValue(model)), r.GetValue(realtime), r.GetValue(http), r.GetValue(config), ct), ct));
         check.SetAction((r, ct) => Guard(io, () => CheckCommand.RunAsync(context, r.GetValue(script)!, r.GetValue(config), ct), ct));
 

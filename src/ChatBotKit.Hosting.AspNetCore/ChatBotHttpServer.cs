@@ -1,3 +1,4 @@
+using ChatBotKit.Hosting.AspNetCore.Dashboard;
 using ChatBotKit.Hosting.Configuration;
 using ChatBotKit.Hosting.Health;
 using ChatBotKit.Hosting.Metrics;
@@ -28,8 +29,8 @@ internal sealed class ChatBotHttpServer : IAsyncDisposable
     /// <summary>The address the server listens on, e.g. <c>http://127.0.0.1:8080/</c> (the real port when 0 was asked for).</summary>
     public Uri Address { get; }
 
-    /// <summary>Starts listening on <paramref name="endpoint"/> (<c>host:port</c>; port 0 picks a free one).</summary>
-    public static async Task<ChatBotHttpServer> StartAsync(string endpoint, ChatBotHealth health, PrometheusExporter exporter, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
+    /// <summary>Starts listening on <paramref name="endpoint"/> (<c>host:port</c>; port 0 picks a free one), with the dashboard when <paramref name="dashboard"/> is given.</summary>
+    public static async Task<ChatBotHttpServer> StartAsync(string endpoint, ChatBotHealth health, PrometheusExporter exporter, ILoggerFactory? loggerFactory = null, DashboardServices? dashboard = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(health);
         ArgumentNullException.ThrowIfNull(exporter);
@@ -44,8 +45,18 @@ internal sealed class ChatBotHttpServer : IAsyncDisposable
         builder.WebHost.UseUrls(url);
         builder.Services.AddSingleton(health);
         builder.Services.AddSingleton(exporter);
+        if (dashboard is not null)
+        {
+            builder.Services.AddSingleton(dashboard);
+        }
+
         var app = builder.Build();
         app.MapChatBotEndpoints();
+        if (dashboard is not null)
+        {
+            DashboardEndpoints.Map(app);
+        }
+
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new ChatBotHttpServer(app, new Uri(address.EndsWith('/') ? address : address + "/"));

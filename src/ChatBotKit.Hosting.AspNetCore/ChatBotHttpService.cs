@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace ChatBotKit.Hosting.AspNetCore;
 
 /// <summary>
-/// Serves <c>/health</c> and <c>/metrics</c> on <c>ChatBotKit:Http:Endpoint</c> when
+/// Serves <c>/health</c> and <c>/metrics</c> (and the dashboard, after <c>WithDashboard()</c>) on <c>ChatBotKit:Http:Endpoint</c> when
 /// <c>ChatBotKit:Http:Enabled</c> is true, for apps that are not web apps themselves
 /// (<see cref="ChatBotHttpBuilderExtensions.WithHttpEndpoints"/>). It listens as the host starts, before
 /// the bots start, so <c>/health</c> answers while they connect and <c>/metrics</c> sees their first events.
@@ -33,6 +33,7 @@ internal sealed class ChatBotHttpService(IServiceProvider services, IOptions<Cha
             services.GetRequiredService<ChatBotHealth>(),
             services.GetRequiredService<PrometheusExporter>(),
             services.GetService<ILoggerFactory>(),
+            services.GetService<Dashboard.DashboardServices>(),
             cancellationToken).ConfigureAwait(false);
     }
 

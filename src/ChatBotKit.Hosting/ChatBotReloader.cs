@@ -35,6 +35,9 @@ public sealed class ChatBotReloader : IDisposable
         _reloads = new ReloadCounter(services.GetService<IMeterFactory>());
     }
 
+    /// <summary>The latest reload that ran (refused or not); <see langword="null"/> before the first.</summary>
+    internal LastReload? Last { get; private set; }
+
     /// <summary>Raised when a reload is refused because the configuration is not valid, with the problem.</summary>
     internal event Action<string>? ConfigurationRejected;
 
@@ -83,7 +86,7 @@ public sealed class ChatBotReloader : IDisposable
                 var problem = string.Join(Environment.NewLine, problems);
                 ReloadLog.Rejected(_logger, problem);
                 _reloads.Rejected();
-                return new ChatBotReloadResult { Succeeded = false, Problem = problem };
+                return Remember(new ChatBotReloadResult { Succeeded = false, Problem = problem });
             }
 
             await Task.WhenAll(rebuilt.Select(r => r.Bot.SwapAsync(r.Definition, cancellationToken))).ConfigureAwait(false);
@@ -95,7 +98,7 @@ public sealed class ChatBotReloader : IDisposable
             var names = rebuilt.Select(r => r.Bot.Key).ToList();
             ReloadLog.Reloaded(_logger, names.Count == 0 ? "none" : string.Join(", ", names));
             _reloads.Succeeded();
-            return new ChatBotReloadResult { Succeeded = true, Rebuilt = names };
+            return Remember(new ChatBotReloadResult { Succeeded = true, Rebuilt = names });
         }
         finally
         {
@@ -116,6 +119,12 @@ public sealed class ChatBotReloader : IDisposable
         await _gate.WaitAsync().ConfigureAwait(false);
         _closed = true;
         _gate.Release();
+    }
+
+    private ChatBotReloadResult Remember(ChatBotReloadResult result)
+    {
+        Last = new LastReload((_services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow(), result);
+        return result;
     }
 
     private string? ReloadConfiguration()

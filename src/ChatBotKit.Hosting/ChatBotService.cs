@@ -52,6 +52,11 @@ internal sealed class ChatBotService(string key, IServiceProvider services) : Ba
             ChatClient = definition.ChatClient is null ? services.GetKeyedService<IChatClient>(Key) ?? services.GetService<IChatClient>() : null,
         };
         options = services.GetKeyedService<ChatBotEngineSetup>(Key)?.Apply(options, definition) ?? options;
+        if (services.GetServices<IChatBotDecisionTap>().Select(t => t.For(Key)).ToList() is { Count: > 0 } taps)
+        {
+            options = options with { DecisionListeners = [.. options.DecisionListeners, .. taps] };
+        }
+
         _runtime = new ChatBotRuntime(Key, definition, options, opensDeclaredSources: source.OpensDeclaredSources);
         await source.CommitAsync(definition, cancellationToken).ConfigureAwait(false);
         await _runtime.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -100,7 +100,7 @@ public sealed class StreambotTests(WarmCompiler warm) : IClassFixture<WarmCompil
 
         code.Should().Be(2);
         Lines(error).Should().Equal(
-            "streambot: unknown command 'chta'; the commands are run, chat, replay, check, ingest, init, presets, auth.",
+            "streambot: unknown command 'chta'; the commands are run, chat, replay, check, ingest, init, presets, auth, export.",
             "Try 'streambot --help'.");
     }
 

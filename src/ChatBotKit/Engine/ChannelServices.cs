@@ -5,7 +5,7 @@ namespace ChatBotKit.Engine;
 
 /// <summary>
 /// What a channel needs from the engine, and nothing more: the clock, the rate limiter, where
-/// decisions go, the instruments, the count of work in progress, the logger and the shutdown
+/// decisions go, the instruments, the count of work in progress, the logger, what is paused and the shutdown
 /// signal. The LLM, the filters and the settings come with each <see cref="ActiveDefinition"/>.
 /// </summary>
 internal sealed record ChannelServices(
@@ -16,4 +16,5 @@ internal sealed record ChannelServices(
     PendingWork Work,
     ILogger Logger,
     int? RandomSeed,
+    ChatBotPauses Pauses,
     CancellationToken Shutdown);

@@ -158,6 +158,12 @@ internal sealed class ChannelWorker : IDisposable
                 break;
         }
 
+        if (_services.Pauses.Holds(Platform, Channel))
+        {
+            _services.Decisions.Report(item, DecisionOutcome.Paused, reason: DecisionReasons.Paused);
+            return;
+        }
+
         var context = new TriggerContext(item.Event, definition.Identity, _activity.MessagesSinceBotSpoke, item.Now);
         if (_chooser.Choose(item, context, definition.Triggers) is { } fired)
         {

@@ -40,6 +40,7 @@ public sealed partial class ChatBotEngine : IAsyncDisposable
             _work,
             Logger,
             Options.RandomSeed,
+            Pauses,
             _shutdown.Token);
         _active = Activate(definition, 1);
     }
@@ -52,6 +53,9 @@ public sealed partial class ChatBotEngine : IAsyncDisposable
 
     /// <summary>The LLM the definition in force answers with (the offline responder when none is set).</summary>
     public Microsoft.Extensions.AI.IChatClient ChatClient => Volatile.Read(ref _active).ChatClient;
+
+    /// <summary>What is paused: the bot, a platform's source or a channel. Paused events are read and not answered.</summary>
+    public ChatBotPauses Pauses { get; } = new();
 
     /// <summary>The engine's instruments.</summary>
     public ChatBotMetrics Metrics { get; }

@@ -41,6 +41,9 @@ public readonly record struct ChatDecision
     /// <summary>How many messages went out.</summary>
     public int MessagesSent { get; init; }
 
+    /// <summary>The messages the bot sent, for <see cref="DecisionOutcome.Replied"/> and <see cref="DecisionOutcome.FallbackSent"/>.</summary>
+    public IReadOnlyList<string>? Replies { get; init; }
+
     /// <summary>The engine's time for the event.</summary>
     public DateTimeOffset Timestamp { get; init; }
 }

@@ -44,4 +44,7 @@ public enum DecisionOutcome
 
     /// <summary>The channel's queue was full and the event was dropped unprocessed.</summary>
     Dropped,
+
+    /// <summary>The bot, the event's platform or its channel is paused: the event was read but not answered.</summary>
+    Paused,
 }

@@ -30,6 +30,9 @@ public static class DecisionReasons
     /// <summary>The channel's queue was full.</summary>
     public const string QueueFull = "queue full";
 
+    /// <summary>The bot, the event's platform or its channel is paused (<see cref="ChatBotPauses"/>).</summary>
+    public const string Paused = "paused";
+
     /// <summary>The LLM call timed out.</summary>
     public const string LlmTimeout = "llm timeout";
 

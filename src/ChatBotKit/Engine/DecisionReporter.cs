@@ -14,7 +14,8 @@ internal sealed class DecisionReporter(ChatBotMetrics metrics, ILogger logger, I
         string? reason = null,
         string? filter = null,
         TimeSpan retryAfter = default,
-        int sent = 0) =>
+        int sent = 0,
+        IReadOnlyList<string>? replies = null) =>
         Report(new ChatDecision
         {
             CorrelationId = item.CorrelationId,
@@ -28,6 +29,7 @@ internal sealed class DecisionReporter(ChatBotMetrics metrics, ILogger logger, I
             Filter = filter,
             RetryAfter = retryAfter,
             MessagesSent = sent,
+            Replies = replies,
             Timestamp = item.Now,
         });
 

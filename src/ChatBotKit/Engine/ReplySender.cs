@@ -31,7 +31,7 @@ internal sealed class ReplySender(ChannelServices services, ContextWindow contex
             var sent = await SendPartsAsync(reply, filtered.Messages, sentBefore: 0, remember: true).ConfigureAwait(false);
             if (sent == filtered.Messages.Count)
             {
-                services.Decisions.Report(item, text.Failure is null ? DecisionOutcome.Replied : DecisionOutcome.FallbackSent, fired.Trigger, text.Reason, sent: sent);
+                services.Decisions.Report(item, text.Failure is null ? DecisionOutcome.Replied : DecisionOutcome.FallbackSent, fired.Trigger, text.Reason, sent: sent, replies: filtered.Messages);
             }
 
             return sent;

@@ -10,7 +10,10 @@ public sealed class ResponseFilterChain
     public IReadOnlyList<IResponseFilter> Filters { get; }
 
     /// <summary>Filters <paramref name="reply"/>. A rejection of any part rejects the whole reply.</summary>
-    public FilterOutcome Apply(string reply, ResponseFilterContext context)
+    public FilterOutcome Apply(string reply, ResponseFilterContext context) => Apply(reply, context, observe: null);
+
+    /// <summary>Filters <paramref name="reply"/>, telling <paramref name="observe"/> what each filter left (the parts) or why it rejected.</summary>
+    internal FilterOutcome Apply(string reply, ResponseFilterContext context, Action<IResponseFilter, IReadOnlyList<string>, string?>? observe)
     {
         ArgumentNullException.ThrowIfNull(reply);
         ArgumentNullException.ThrowIfNull(context);
@@ -22,6 +25,7 @@ public sealed class ResponseFilterChain
                 var result = filter.Apply(parts[i], context);
                 if (result.IsRejected)
                 {
+                    observe?.Invoke(filter, parts, result.RejectionReason);
                     return FilterOutcome.Rejected(filter.Name, result.RejectionReason!);
                 }
 
@@ -38,10 +42,12 @@ public sealed class ResponseFilterChain
                 else
                 {
                     // default(FilterResult) from a custom filter: neither text nor parts.
+                    observe?.Invoke(filter, parts, FilterReasons.Empty);
                     return FilterOutcome.Rejected(filter.Name, FilterReasons.Empty);
                 }
             }
 
+            observe?.Invoke(filter, parts, parts.Count == 0 ? FilterReasons.Empty : null);
             if (parts.Count == 0)
             {
                 return FilterOutcome.Rejected(filter.Name, FilterReasons.Empty);
