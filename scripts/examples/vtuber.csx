@@ -64,7 +64,21 @@ Bot.WithSpeech(
     {
         // Each saved version of this script gets its own voice; the old one stops with its version.
         OnStop(_ => voice.DisposeAsync().AsTask());
+
+        // The avatar follows the voice: the mouth moves with each utterance's loudness, and the
+        // emotion the model tagged it with ([happy]…) shows as an expression.
+        voice.UtteranceStarted += (_, utterance) =>
+        {
+            _ = avatar.LipSync.SpeakAsync(utterance.Envelope, utterance.StartsAt);
+            if (utterance.Emotion is { } emotion)
+            {
+                _ = avatar.ShowEmotionAsync(emotion);
+            }
+        };
     });
+
+// The model tags its lines with these emotions; they are taken out of chat and speech.
+Bot.WithEmotionTags("happy", "sad", "angry", "surprised");
 
 // Moderators and the streamer silence the voice with !stop.
 Bot.OnStopSpeaking();

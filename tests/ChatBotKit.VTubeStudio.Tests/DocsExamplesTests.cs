@@ -1,3 +1,4 @@
+using ChatBotKit.Speech;
 namespace ChatBotKit.VTubeStudio.Tests;
 
 /// <summary>The C# examples of docs/vtuber.md, run against the fake VTube Studio.</summary>

@@ -73,7 +73,7 @@ internal sealed class ReplyRun(SpeechPipeline pipeline, ReplyTurn turn)
         }
 
         _played.Add((phrase.Text, startsAt));
-        var envelope = MouthEnvelope.Measure(audio, pipeline.Options.MouthFrame);
+        var envelope = MouthMeter.Measure(audio, pipeline.Options.MouthFrame);
         pipeline.Raise(new UtteranceStarted(turn.Request, phrase.Text, phrase.Emotion, envelope, startsAt, audio.Duration));
         var interrupted = true;
         try

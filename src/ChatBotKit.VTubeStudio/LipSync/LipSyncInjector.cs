@@ -1,3 +1,4 @@
+using ChatBotKit.Speech;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -40,6 +41,16 @@ public sealed class LipSyncInjector
         {
             throw new ChatBotConfigurationException("LipSync", "Rate must be above 0 and at most 120 per second, KeepAlive above 0 and at most 500 ms");
         }
+    }
+
+    /// <summary>
+    /// Moves the mouth through <paramref name="envelope"/> of an utterance heard from <paramref name="startsAt"/>
+    /// (a voice's <c>UtteranceStarted.StartsAt</c>, which may be a moment ahead), and closes it at the end.
+    /// </summary>
+    public Task SpeakAsync(MouthEnvelope envelope, DateTimeOffset startsAt, CancellationToken cancellationToken = default)
+    {
+        var ahead = startsAt - _time.GetUtcNow();
+        return SpeakAsync(envelope, _time.GetTimestamp() + (long)(ahead.TotalSeconds * _time.TimestampFrequency), cancellationToken);
     }
 
     /// <summary>

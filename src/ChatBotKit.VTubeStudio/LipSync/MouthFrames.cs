@@ -1,3 +1,4 @@
+using ChatBotKit.Speech;
 namespace ChatBotKit.VTubeStudio;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using ChatBotKit.Speech;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using ChatBotKit.Engine;

@@ -14,7 +14,7 @@ public class MouthEnvelopeTests
         var loud = Tone.Make(300, TimeSpan.FromMilliseconds(200), amplitude: 0.8).Samples.ToArray();
         var audio = new PcmAudio(Tone.SampleRate, silence.Concat(quiet).Concat(loud).ToArray());
 
-        var envelope = MouthEnvelope.Measure(audio);
+        var envelope = MouthMeter.Measure(audio);
 
         envelope.Levels.Should().HaveCount(30);
         envelope.Levels[1].Offset.Should().Be(TimeSpan.FromMilliseconds(20));

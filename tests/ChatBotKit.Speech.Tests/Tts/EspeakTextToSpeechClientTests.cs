@@ -148,5 +148,5 @@ public class EspeakTextToSpeechClientTests
         return WavDecoder.Decode(response.Contents.OfType<DataContent>().Single().Data.Span, "espeak-ng").Duration;
     }
 
-    private static IEnumerable<float> MouthLevels(PcmAudio audio) => LipSync.MouthEnvelope.Measure(audio).Levels.Select(l => l.Level);
+    private static IEnumerable<float> MouthLevels(PcmAudio audio) => LipSync.MouthMeter.Measure(audio).Levels.Select(l => l.Level);
 }

@@ -1,3 +1,4 @@
+using ChatBotKit.Speech;
 using ChatBotKit.Time;
 
 namespace ChatBotKit.VTubeStudio.Tests.LipSync;

@@ -3,39 +3,16 @@ using ChatBotKit.Speech.Audio;
 namespace ChatBotKit.Speech.LipSync;
 
 /// <summary>
-/// How loud an utterance is over time, for lip sync: the RMS of each frame (default 20 ms),
-/// scaled so that the utterance's loudest frame is 1. An avatar reads <see cref="LevelAt"/> with
-/// the time since the utterance started playing.
+/// Measures a <see cref="MouthEnvelope"/> from audio: the RMS of each frame (default 20 ms), scaled
+/// so that the utterance's loudest frame is 1; near-silence is a closed mouth.
 /// </summary>
-public sealed class MouthEnvelope
+public static class MouthMeter
 {
     /// <summary>The default frame: 20 ms, 50 levels a second.</summary>
     public static readonly TimeSpan DefaultFrame = TimeSpan.FromMilliseconds(20);
 
     /// <summary>Quieter than this (RMS as a fraction of full scale) counts as a closed mouth.</summary>
     private const double Silence = 0.005;
-
-    /// <summary>Wraps levels measured every <paramref name="frame"/>.</summary>
-    public MouthEnvelope(TimeSpan frame, IReadOnlyList<MouthLevel> levels)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(frame, TimeSpan.Zero);
-        ArgumentNullException.ThrowIfNull(levels);
-        Frame = frame;
-        Levels = levels;
-    }
-
-    /// <summary>The length of each frame.</summary>
-    public TimeSpan Frame { get; }
-
-    /// <summary>One level per frame, in time order, starting at offset zero.</summary>
-    public IReadOnlyList<MouthLevel> Levels { get; }
-
-    /// <summary>The level at <paramref name="offset"/> from the start; 0 before the start and after the end.</summary>
-    public float LevelAt(TimeSpan offset)
-    {
-        var index = (long)Math.Floor(offset / Frame);
-        return index >= 0 && index < Levels.Count ? Levels[(int)index].Level : 0;
-    }
 
     /// <summary>Measures <paramref name="audio"/> in frames of <paramref name="frame"/> (20–33 ms suits lip sync; default 20 ms).</summary>
     public static MouthEnvelope Measure(PcmAudio audio, TimeSpan? frame = null)
@@ -65,6 +42,6 @@ public sealed class MouthEnvelope
             levels[i] = new MouthLevel(length * i, (float)level);
         }
 
-        return new MouthEnvelope(length, levels);
+        return new MouthEnvelope(levels, TimeSpan.FromSeconds((double)samples.Length / audio.SampleRate));
     }
 }
