@@ -21,7 +21,7 @@ public sealed class PauseAndRehearseTests : EngineTestBase
 
         Decisions.Decisions.Select(d => (d.Channel, d.Outcome)).Should().BeEquivalentTo(
             [("c", DecisionOutcome.Paused), ("other", DecisionOutcome.Replied), ("c", DecisionOutcome.Replied)]);
-        Decisions.Decisions[0].Reason.Should().Be(DecisionReasons.Paused);
+        Decisions.Decisions.Single(d => d.Outcome == DecisionOutcome.Paused).Reason.Should().Be(DecisionReasons.Paused, "channels decide in any order");
         Llm.Requests[^1].Select(m => m.Text).Should().Contain(t => t.Contains("remember the blue team", StringComparison.Ordinal), "a paused event still enters the context");
     }
 
