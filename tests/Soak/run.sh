@@ -46,7 +46,7 @@ echo "soak: pid $pid, $minutes min at $rate msg/s, reload every minute, warm-up 
 : >rss.tsv
 hangups=0
 metrics() {
-  curl -s "http://$http/metrics" | awk -v second="$1" '
+  { curl -s "http://$http/metrics" || true; } | awk -v second="$1" '
     /^dotnet_gc_heap_total_allocated_bytes_total / { alloc = $2 }
     /^dotnet_gc_last_collection_memory_committed_size_bytes / { committed = $2 }
     /^dotnet_gc_last_collection_heap_size_bytes/ { heap += $2 }
