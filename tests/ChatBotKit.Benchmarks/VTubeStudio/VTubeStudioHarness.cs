@@ -1,9 +1,9 @@
-using ChatBotKit.Speech;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using ChatBotKit.Engine;
 using ChatBotKit.Events;
 using ChatBotKit.RateLimiting;
+using ChatBotKit.Speech;
 using ChatBotKit.VTubeStudio;
 using ChatBotKit.VTubeStudio.Tests.Server;
 
