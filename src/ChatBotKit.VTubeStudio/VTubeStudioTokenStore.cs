@@ -79,23 +79,6 @@ public sealed class VTubeStudioTokenStore
         }
     }
 
-    private void WriteAll(JsonObject tokens)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-        var temporary = FilePath + ".tmp";
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        File.Delete(temporary);
-        using (var stream = new FileStream(temporary, options))
-        using (var writer = new StreamWriter(stream))
-        {
-            writer.Write(tokens.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-        }
-
-        File.Move(temporary, FilePath, overwrite: true);
-    }
+    private void WriteAll(JsonObject tokens) =>
+        OwnerOnlyFile.Write(FilePath, tokens.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
 }

@@ -46,7 +46,6 @@ public sealed class TwitchTokenStore
     public void Save(TwitchTokens tokens)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(FilePath)!);
         var json = new JsonObject
         {
             ["access_token"] = tokens.AccessToken,
@@ -54,20 +53,6 @@ public sealed class TwitchTokenStore
             ["client_id"] = tokens.ClientId,
             ["scopes"] = new JsonArray([.. tokens.Scopes.Select(s => (JsonNode)JsonValue.Create(s))]),
         };
-        var temporary = FilePath + ".tmp";
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        File.Delete(temporary);
-        using (var stream = new FileStream(temporary, options))
-        using (var writer = new StreamWriter(stream))
-        {
-            writer.Write(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-        }
-
-        File.Move(temporary, FilePath, overwrite: true);
+        OwnerOnlyFile.Write(FilePath, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
 }
