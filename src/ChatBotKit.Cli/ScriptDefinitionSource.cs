@@ -54,7 +54,6 @@ internal sealed class ScriptDefinitionSource(
         {
             await old.StopAsync(logger, cancellationToken).ConfigureAwait(false);
             old.Dispose();
-            ScriptGeneration.CollectUnloaded();
             _watcher?.Watch(_current.Script.Files);
         }
 
@@ -62,6 +61,7 @@ internal sealed class ScriptDefinitionSource(
         if (old is not null)
         {
             io.Status($"reloaded {script.Name} (version {_current.Number}, {Describe(definition)})");
+            ScriptGeneration.CollectUnloaded();
         }
     }
 

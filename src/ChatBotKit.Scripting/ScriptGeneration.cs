@@ -56,7 +56,8 @@ public sealed class ScriptGeneration : IDisposable
     /// (its code, and the runtime's type data and compiled methods for it, in native memory) is freed
     /// only by a full collection, and a bot that allocates little may go hours without one; aggressive
     /// mode also hands the compiler's transient memory back to the system. Once per reload, after the
-    /// swap, so it costs a pause of tens of milliseconds that no viewer sees.
+    /// new generation has started and the reload was reported, so the pause of tens of milliseconds
+    /// never delays a new behaviour going live.
     /// </summary>
     internal static void CollectUnloaded() => GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 

@@ -61,10 +61,10 @@ public sealed class ScriptReloader : IAsyncDisposable
             Volatile.Write(ref _current, next);
             await old.StopAsync(_logger, cancellationToken).ConfigureAwait(false);
             old.Dispose();
-            ScriptGeneration.CollectUnloaded();
             _watcher?.Watch(next.Script.Files);
             await next.StartAsync(_logger, cancellationToken).ConfigureAwait(false);
             Reloaded?.Invoke(next);
+            ScriptGeneration.CollectUnloaded();
             return null;
         }
         finally

@@ -11,7 +11,7 @@
 #   tests/Soak/run.sh [MINUTES] [WARMUP]
 # With SOAK_HTTP_PORT set, streambot serves /metrics on 127.0.0.1:PORT and every sample also keeps
 # the System.Runtime memory and JIT figures in metrics.tsv (GC heap, committed, JIT, full GCs) and the
-# resident memory by kind from /proc/PID/smaps.
+# resident memory by kind from /proc/PID/smaps; smaps/N keeps the whole map at minute N, to find which mapping grew.
 set -euo pipefail
 minutes=${1:-30}
 warmup=${2:-10}
@@ -54,12 +54,13 @@ metrics() {
     /^dotnet_jit_compiled_methods_total / { methods = $2 }
     /^dotnet_gc_collections_total\{gc_heap_generation="gen2"\}/ { gen2 = $2 }
     END { printf "%d\t%.0f\t%.0f\t%.0f\t%d\t%.0f\t%d\t", second, heap / 1024, committed / 1024, il / 1024, methods, alloc / 1048576, gen2 }'
-  # Resident memory by kind: executable (the runtime's JIT code and loader heaps), other anonymous, files.
-  awk '/^[0-9a-f]+-[0-9a-f]+ / { name = $6 } /^Rss:/ { if (name ~ /doublemapper/) x += $2; else if (name == "" || name ~ /^\[/) a += $2; else f += $2 }
-    END { printf "%d\t%d\t%d\t", x, a, f }' "/proc/$pid/smaps"
+  # Resident memory by kind: executable (the runtime's JIT code and loader heaps), malloc's main heap (brk),
+  # other anonymous memory (mmap: GC regions, thread stacks, other malloc arenas), files.
+  awk '/^[0-9a-f]+-[0-9a-f]+ / { name = $6 } /^Rss:/ { if (name ~ /doublemapper/) x += $2; else if (name == "[heap]") h += $2; else if (name == "" || name ~ /^\[/) a += $2; else f += $2 }
+    END { printf "%d\t%d\t%d\t%d\t", x, h, a, f }' "/proc/$pid/smaps"
   awk '/^Threads:/ { print $2 }' "/proc/$pid/status"
 }
-[[ -n "$http" ]] && echo -e "seconds\theap_kb\tcommitted_kb\tjit_il_kb\tjit_methods\tallocated_mb\tgen2_gcs\texec_rss_kb\tanon_rss_kb\tfile_rss_kb\tthreads" >metrics.tsv
+[[ -n "$http" ]] && mkdir -p smaps && echo -e "seconds\theap_kb\tcommitted_kb\tjit_il_kb\tjit_methods\tallocated_mb\tgen2_gcs\texec_rss_kb\tbrk_heap_rss_kb\tanon_rss_kb\tfile_rss_kb\tthreads" >metrics.tsv
 for (( second = 10; second <= minutes * 60; second += 10 )); do
   sleep 10
   kill -0 "$pid" 2>/dev/null || { echo "soak: streambot exited early"; tail -20 stderr.log; exit 1; }
@@ -67,6 +68,7 @@ for (( second = 10; second <= minutes * 60; second += 10 )); do
   [[ -n "$http" ]] && metrics "$second" >>metrics.tsv
   if (( second % 60 == 0 )); then
     generation=$(( second / 60 ))
+    [[ -n "$http" ]] && cp "/proc/$pid/smaps" "smaps/$generation"
     if (( generation % 2 == 0 )); then
       sed -i "s|^// generation: .*|// generation: $generation|" soak.csx
     else
