@@ -55,11 +55,16 @@ public sealed class ScriptGeneration : IDisposable
     /// One full, blocking collection after a replaced generation was disposed. An unloaded context
     /// (its code, and the runtime's type data and compiled methods for it, in native memory) is freed
     /// only by a full collection, and a bot that allocates little may go hours without one; aggressive
-    /// mode also hands the compiler's transient memory back to the system. Once per reload, after the
+    /// mode also hands the compiler's transient memory back to the system, and
+    /// <see cref="NativeHeap.Trim"/> the C heap's. Once per reload, after the
     /// new generation has started and the reload was reported, so the pause of tens of milliseconds
     /// never delays a new behaviour going live.
     /// </summary>
-    internal static void CollectUnloaded() => GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    internal static void CollectUnloaded()
+    {
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        NativeHeap.Trim();
+    }
 
     private async Task RunHooksAsync(IReadOnlyList<Func<CancellationToken, Task>> hooks, string kind, ILogger logger, CancellationToken cancellationToken)
     {
