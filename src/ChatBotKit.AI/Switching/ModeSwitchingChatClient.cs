@@ -121,27 +121,8 @@ public sealed class ModeSwitchingChatClient : IChatClient
     }
 
     /// <inheritdoc />
-    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ExceptionDispatchInfo? failure = null;
-        foreach (var index in Candidates())
-        {
-            try
-            {
-                var response = await _clients[index].GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
-                Answered(index);
-                return response;
-            }
-            catch (Exception ex) when (IsModeFailure(ex, cancellationToken))
-            {
-                Failed(index, ex);
-                failure = ExceptionDispatchInfo.Capture(ex);
-            }
-        }
-
-        failure!.Throw();
-        throw new InvalidOperationException("unreachable");
-    }
+    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        FirstThatAnswersAsync(client => client.GetResponseAsync(messages, options, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
@@ -174,16 +155,20 @@ public sealed class ModeSwitchingChatClient : IChatClient
         }
     }
 
-    private async Task<(IAsyncEnumerator<ChatResponseUpdate> Enumerator, bool HasFirst)> OpenAsync(IEnumerable<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken)
+    private Task<(IAsyncEnumerator<ChatResponseUpdate> Enumerator, bool HasFirst)> OpenAsync(IEnumerable<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken) =>
+        FirstThatAnswersAsync(client => StreamStart.OpenAsync(client, messages, options, cancellationToken), cancellationToken);
+
+    // Asks the modes in turn until one answers; each that fails rests. All failed: the last failure is thrown.
+    private async Task<T> FirstThatAnswersAsync<T>(Func<IChatClient, Task<T>> call, CancellationToken cancellationToken)
     {
         ExceptionDispatchInfo? failure = null;
         foreach (var index in Candidates())
         {
             try
             {
-                var opened = await StreamStart.OpenAsync(_clients[index], messages, options, cancellationToken).ConfigureAwait(false);
+                var answer = await call(_clients[index]).ConfigureAwait(false);
                 Answered(index);
-                return opened;
+                return answer;
             }
             catch (Exception ex) when (IsModeFailure(ex, cancellationToken))
             {
