@@ -1,3 +1,4 @@
+using ChatBotKit.Prompting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -14,7 +15,9 @@ public sealed class VTubeStudioAvatar : IAsyncDisposable
     private readonly AvatarCatalog _catalog;
     private readonly CancellationTokenSource _stop = new();
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
     private Task? _watch;
+    private MoodFace? _moodFace;
 
     /// <summary>Creates the avatar; nothing connects until <see cref="StartAsync"/>.</summary>
     /// <param name="options">How to reach VTube Studio; default <c>ws://localhost:8001</c>.</param>
@@ -26,6 +29,7 @@ public sealed class VTubeStudioAvatar : IAsyncDisposable
         Settings = settings ?? new VTubeStudioAvatarOptions();
         _logger = logger ?? NullLogger.Instance;
         var time = timeProvider ?? TimeProvider.System;
+        _time = time;
         Client = new VTubeStudioClient(options, null, _logger, time);
         var driver = new VTubeStudioDriver(Client, Settings.Fade);
         Expressions = new AvatarExpressions(driver, time, _logger);
@@ -92,14 +96,30 @@ public sealed class VTubeStudioAvatar : IAsyncDisposable
     public async Task<bool> ShowEmotionAsync(string emotion, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(emotion);
-        var mapped = Settings.Emotions.FirstOrDefault(e => string.Equals(e.Key, emotion.Trim(), StringComparison.OrdinalIgnoreCase)).Value;
-        if (mapped is null)
+        if (ExpressionOf(emotion) is not { } mapped)
         {
             return false;
         }
 
         await ShowExpressionAsync(mapped, Settings.EmotionPriority, Settings.EmotionDuration, cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>
+    /// Shows the bot's mood as the avatar's resting face: the expression <see cref="VTubeStudioAvatarOptions.Emotions"/>
+    /// maps <see cref="Mood.Emotion"/> to, at <see cref="VTubeStudioAvatarOptions.MoodPriority"/> with no end,
+    /// beneath chat's commands and the emotions the bot speaks with. The mood is read every
+    /// <paramref name="checkEvery"/> (default 5 seconds); an emotion without an expression clears the layer.
+    /// </summary>
+    public void FollowMood(BotMood mood, TimeSpan? checkEvery = null)
+    {
+        ArgumentNullException.ThrowIfNull(mood);
+        if (_moodFace is not null)
+        {
+            throw new InvalidOperationException("The avatar already follows a mood.");
+        }
+
+        _moodFace = new MoodFace(mood, ShowMoodAsync, () => Expressions.Clear(Settings.MoodPriority), _time, checkEvery ?? TimeSpan.FromSeconds(5), _logger);
     }
 
     /// <summary>Stops the expressions, motions and the connection.</summary>
@@ -111,6 +131,11 @@ public sealed class VTubeStudioAvatar : IAsyncDisposable
         }
 
         await _stop.CancelAsync().ConfigureAwait(false);
+        if (_moodFace is not null)
+        {
+            await _moodFace.DisposeAsync().ConfigureAwait(false);
+        }
+
         await Motions.DisposeAsync().ConfigureAwait(false);
         await Expressions.DisposeAsync().ConfigureAwait(false);
         await Client.DisposeAsync().ConfigureAwait(false);
@@ -120,6 +145,20 @@ public sealed class VTubeStudioAvatar : IAsyncDisposable
         }
 
         _stop.Dispose();
+    }
+
+    private string? ExpressionOf(string emotion) =>
+        Settings.Emotions.FirstOrDefault(e => string.Equals(e.Key, emotion.Trim(), StringComparison.OrdinalIgnoreCase)).Value;
+
+    private async Task<bool> ShowMoodAsync(string emotion, CancellationToken cancellationToken)
+    {
+        if (ExpressionOf(emotion) is not { } mapped)
+        {
+            return false;
+        }
+
+        await ShowExpressionAsync(mapped, Settings.MoodPriority, null, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     private async Task WatchModelAsync()

@@ -30,6 +30,9 @@ public sealed record VTubeStudioAvatarOptions
     /// <summary>The priority of emotions, above chat's so the bot's own face wins while it speaks. Default 2.</summary>
     public int EmotionPriority { get; init; } = 2;
 
+    /// <summary>The priority of the mood's resting face (<see cref="VTubeStudioAvatar.FollowMood"/>), beneath everything else. Default 0.</summary>
+    public int MoodPriority { get; init; }
+
     /// <summary>How long a motion found only as a hotkey is taken to play. Default 3 seconds.</summary>
     public TimeSpan MotionDuration { get; init; } = TimeSpan.FromSeconds(3);
 

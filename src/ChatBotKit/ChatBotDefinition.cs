@@ -55,6 +55,8 @@ public sealed class ChatBotDefinition
         ReplyStreaming = builder.ReplyStreaming with { PauseWords = [.. builder.ReplyStreaming.PauseWords] };
         EmotionTags = [.. builder.EmotionTags.Distinct(StringComparer.OrdinalIgnoreCase)];
         Sources = [.. builder.Sources.Select(s => s with { Channels = [.. s.Channels] })];
+        Observers = [.. builder.Observers, .. triggers.OfType<Events.IChatEventObserver>()];
+        PromptLines = [.. builder.PromptLines];
     }
 
     /// <summary>The bot's name and aliases.</summary>
@@ -125,6 +127,12 @@ public sealed class ChatBotDefinition
 
     /// <summary>The emotion tags the model may write (names without brackets); empty when none.</summary>
     public IReadOnlyList<string> EmotionTags { get; }
+
+    /// <summary>What sees every event before the triggers decide: those added with <see cref="ChatBotBuilder.AddObserver"/>, then the triggers that observe.</summary>
+    public IReadOnlyList<Events.IChatEventObserver> Observers { get; }
+
+    /// <summary>Lines added to the system prompt when each reply is written (<see cref="ChatBotBuilder.AddPromptLine"/>).</summary>
+    public IReadOnlyList<Func<Events.ChatEvent, string?>> PromptLines { get; }
 
     /// <summary>The platform connections the bot declares; the host opens them.</summary>
     public IReadOnlyList<ChatSourceRegistration> Sources { get; }

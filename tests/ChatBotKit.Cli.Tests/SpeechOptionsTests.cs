@@ -44,7 +44,7 @@ public sealed class SpeechOptionsTests(WarmCompiler warm) : IClassFixture<WarmCo
         var code = await StreambotApp.RunAsync(["check", script], new CliStreams(new StringReader(""), _out, _error), warm.Compiler);
 
         code.Should().Be(0, because: _error.ToString() + _out.ToString());
-        (_out.ToString() + _error.ToString()).Should().Contain("ok: bot 'kit' with 4 trigger(s)", "mentions, !stop, !expression and !motion");
+        (_out.ToString() + _error.ToString()).Should().Contain("ok: bot 'kit' with 14 trigger(s)", "!llm, !say, !react, the milestone, four channel events, mentions, contextual, idle chatter, !expression, !motion and !stop");
     }
 
     private async Task<int> ChatAsync(params string[] extra)

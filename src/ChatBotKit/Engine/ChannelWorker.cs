@@ -158,6 +158,7 @@ internal sealed class ChannelWorker : IDisposable
                 break;
         }
 
+        Observe(definition.Observers, item);
         if (_services.Pauses.Holds(Platform, Channel))
         {
             _services.Decisions.Report(item, DecisionOutcome.Paused, reason: DecisionReasons.Paused);
@@ -168,6 +169,21 @@ internal sealed class ChannelWorker : IDisposable
         if (_chooser.Choose(item, context, definition.Triggers) is { } fired)
         {
             _replies.Start(item, active, fired, Context.Snapshot(item.Now));
+        }
+    }
+
+    private void Observe(IReadOnlyList<IChatEventObserver> observers, in WorkItem item)
+    {
+        for (var i = 0; i < observers.Count; i++)
+        {
+            try
+            {
+                observers[i].Observe(item.Event);
+            }
+            catch (Exception ex)
+            {
+                EngineLog.ObserverFailed(_services.Logger, ex, item.CorrelationId, observers[i].GetType().Name);
+            }
         }
     }
 

@@ -53,6 +53,9 @@ internal static partial class EngineLog
     [LoggerMessage(17, LogLevel.Warning, "[{CorrelationId}] The speaker failed on the reply of trigger {Trigger}; the chat reply stands")]
     public static partial void SpeechFailed(ILogger logger, Exception exception, CorrelationId correlationId, string trigger);
 
+    [LoggerMessage(18, LogLevel.Error, "[{CorrelationId}] Event observer {Observer} threw; the event goes on")]
+    public static partial void ObserverFailed(ILogger logger, Exception exception, CorrelationId correlationId, string observer);
+
     [LoggerMessage(13, LogLevel.Warning, "Shutdown: replies still in flight after {Timeout}; cancelling them")]
     public static partial void ShutdownTimedOut(ILogger logger, TimeSpan timeout);
 }

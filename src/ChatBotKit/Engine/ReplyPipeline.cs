@@ -1,4 +1,6 @@
 using ChatBotKit.Context;
+using ChatBotKit.Policies;
+using Microsoft.Extensions.AI;
 
 namespace ChatBotKit.Engine;
 
@@ -38,6 +40,11 @@ internal sealed class ReplyPipeline(ChannelServices services, ReplyWriter writer
             }
 
             recorded = true;
+            if (text.Stream is null && SpokenHandlerReply(reply, text) is { } spoken)
+            {
+                text = text with { Stream = spoken };
+            }
+
             if (text.Stream is { } stream)
             {
                 await using (stream.ConfigureAwait(false))
@@ -80,5 +87,18 @@ internal sealed class ReplyPipeline(ChannelServices services, ReplyWriter writer
             Interlocked.Decrement(ref _inFlight);
             services.Work.Done();
         }
+    }
+
+    // A handler's reply that is to be heard takes the LLM reply's way: phrases, emotion tags, the speaker.
+    private LlmReplyStream? SpokenHandlerReply(PendingReply reply, ReplyText text)
+    {
+        var definition = reply.Active.Definition;
+        if (!reply.Fired.Trigger.Responder.SpeaksHandlerReply || definition.Speaker is null || string.IsNullOrWhiteSpace(text.Text))
+        {
+            return null;
+        }
+
+        var deadline = new Deadline(definition.HandlerTimeout, services.Clock, services.Shutdown);
+        return new LlmReplyStream(new FixedReplyClient(text.Text), [], new ChatOptions(), deadline, slot: null);
     }
 }

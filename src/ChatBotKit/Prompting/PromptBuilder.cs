@@ -86,7 +86,15 @@ public static class PromptBuilder
             prompt.AppendLine().Append("Fact: ").Append(fact);
         }
 
-        if (trigger.Responder.Instruction is { } instruction && !string.IsNullOrWhiteSpace(instruction))
+        foreach (var line in definition.PromptLines)
+        {
+            if (line(chatEvent) is { } text && !string.IsNullOrWhiteSpace(text))
+            {
+                prompt.AppendLine().Append(text);
+            }
+        }
+
+        if (trigger.InstructionFor(chatEvent) is { } instruction && !string.IsNullOrWhiteSpace(instruction))
         {
             prompt.AppendLine().Append(instruction);
         }

@@ -9,7 +9,9 @@ namespace ChatBotKit.Sources;
 
 /// <summary>
 /// Chat on the terminal. Each input line <c>name: text</c> is a message from <c>name</c>; a line
-/// without such a prefix comes from <see cref="ConsoleChatSourceOptions.DefaultUser"/>; a text
+/// without such a prefix comes from <see cref="ConsoleChatSourceOptions.DefaultUser"/>; a line
+/// starting with <see cref="ConsoleChatSourceOptions.StreamerPrefix"/> (<c>&gt;</c>) comes from the
+/// streamer, with the broadcaster role; a text
 /// starting with <c>/me</c> and a space is an action; blank lines are skipped. Reading ends at the
 /// end of the input. The bot's replies are written as <c>botname: text</c>, one per line.
 /// </summary>
@@ -83,10 +85,15 @@ public sealed class ConsoleChatSource : ChatSourceBase
     private MessageReceived? ToMessage(string line, long lineNumber)
     {
         var text = line.AsSpan().Trim();
-        var user = Options.DefaultUser;
-        if (TrySplitName(text, out var name, out var rest))
+        var user = ChatUser.Named(Options.DefaultUser);
+        if (Options.StreamerPrefix is { } prefix && text.StartsWith(prefix, StringComparison.Ordinal))
         {
-            user = name.ToString();
+            user = ChatUser.Named(Options.StreamerName, ChatRoles.Broadcaster);
+            text = text[prefix.Length..].TrimStart();
+        }
+        else if (TrySplitName(text, out var name, out var rest))
+        {
+            user = ChatUser.Named(name.ToString());
             text = rest;
         }
 
@@ -108,7 +115,7 @@ public sealed class ConsoleChatSource : ChatSourceBase
             Channel = Options.Channel,
             Timestamp = Options.TimeProvider.GetUtcNow(),
             Id = "console-" + lineNumber.ToString(CultureInfo.InvariantCulture),
-            User = ChatUser.Named(user),
+            User = user,
             Text = text.ToString(),
             MessageKind = kind,
             RawRepresentation = line,

@@ -15,6 +15,16 @@ public sealed record ConsoleChatSourceOptions
     /// <summary>The user a line without a <c>name:</c> prefix comes from. Default <c>viewer</c>.</summary>
     public string DefaultUser { get; init; } = "viewer";
 
+    /// <summary>
+    /// A line starting with this comes from the streamer: from <see cref="StreamerName"/> with the
+    /// broadcaster role, so <c>&gt; !say hello</c> uses a command only the streamer may. Default <c>&gt;</c>;
+    /// <see langword="null"/> turns it off.
+    /// </summary>
+    public string? StreamerPrefix { get; init; } = ">";
+
+    /// <summary>The user the streamer's lines come from. Default <c>streamer</c>.</summary>
+    public string StreamerName { get; init; } = "streamer";
+
     /// <summary>Where viewer lines are read from; <see langword="null"/> means <see cref="Console.In"/>. Not disposed by the source.</summary>
     public TextReader? Input { get; init; }
 
@@ -32,6 +42,12 @@ public sealed record ConsoleChatSourceOptions
         Require(BotName, nameof(BotName));
         Require(Channel, nameof(Channel));
         Require(DefaultUser, nameof(DefaultUser));
+        Require(StreamerName, nameof(StreamerName));
+        if (StreamerPrefix is { } prefix && string.IsNullOrWhiteSpace(prefix))
+        {
+            throw new ArgumentException($"{nameof(ConsoleChatSourceOptions)}.{nameof(StreamerPrefix)} must be null or not blank.");
+        }
+
         if (TimeProvider is null || LoggerFactory is null)
         {
             throw new ArgumentException($"{nameof(ConsoleChatSourceOptions)}.{nameof(TimeProvider)} and .{nameof(LoggerFactory)} must not be null.");

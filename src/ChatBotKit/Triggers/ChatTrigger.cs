@@ -1,3 +1,5 @@
+using ChatBotKit.Events;
+
 namespace ChatBotKit.Triggers;
 
 /// <summary>
@@ -65,6 +67,9 @@ public abstract class ChatTrigger : ITrigger
 
     /// <inheritdoc />
     public abstract bool Matches(in TriggerContext context);
+
+    /// <inheritdoc />
+    public virtual string? InstructionFor(ChatEvent chatEvent) => Instruction;
 
     /// <summary>
     /// Checks this trigger's settings; the builder calls it and reports problems under

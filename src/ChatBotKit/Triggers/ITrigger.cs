@@ -1,3 +1,5 @@
+using ChatBotKit.Events;
+
 namespace ChatBotKit.Triggers;
 
 /// <summary>
@@ -29,4 +31,11 @@ public interface ITrigger
 
     /// <summary>Whether the event in <paramref name="context"/> matches.</summary>
     bool Matches(in TriggerContext context);
+
+    /// <summary>
+    /// The instruction the LLM gets when the trigger fires on <paramref name="chatEvent"/>: by default
+    /// the responder's <see cref="TriggerResponder.Instruction"/>; a trigger whose instruction depends
+    /// on the event (the topic of an idle chat, the milestone reached) says more.
+    /// </summary>
+    string? InstructionFor(ChatEvent chatEvent) => Responder.Instruction;
 }

@@ -23,6 +23,12 @@ public sealed record TriggerResponder
     /// </summary>
     public ReplyConfirmation? Confirm { get; init; }
 
+    /// <summary>
+    /// Whether the <see cref="Handler"/>'s reply is spoken too when the bot has a speaker, like an LLM
+    /// reply, emotion tags included. Default <see langword="false"/>, so command answers stay text.
+    /// </summary>
+    public bool SpeaksHandlerReply { get; init; }
+
     /// <summary>Whether answering takes one of the channel's LLM call slots: the LLM writes the reply, or is asked first.</summary>
     public bool UsesLanguageModel => Handler is null || Confirm is not null;
 }

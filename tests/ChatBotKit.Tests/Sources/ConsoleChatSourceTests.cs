@@ -119,6 +119,26 @@ public sealed class ConsoleChatSourceTests : ChatSourceConformanceTests<ConsoleC
             .WithMessage($"*ConsoleChatSourceOptions.{setting}*");
     }
 
+    [Fact]
+    public async Task ReadEventsAsync_StreamerPrefix_ComesFromTheBroadcaster()
+    {
+        var messages = await ReadAllAsync("> !say hello everyone\nalice: > not the streamer");
+
+        messages[0].User.Should().Be(ChatUser.Named("streamer", ChatRoles.Broadcaster));
+        messages[0].Text.Should().Be("!say hello everyone");
+        messages[1].User.Should().Be(ChatUser.Named("alice"));
+        messages[1].Text.Should().Be("> not the streamer");
+    }
+
+    [Fact]
+    public async Task ReadEventsAsync_StreamerPrefixOff_LineIsAViewers()
+    {
+        var message = (await ReadAllAsync("> !say hi", new ConsoleChatSourceOptions { StreamerPrefix = null })).Should().ContainSingle().Subject;
+
+        message.User.Should().Be(ChatUser.Named("viewer"));
+        message.Text.Should().Be("> !say hi");
+    }
+
     protected override ConsoleChatSource CreateSource() =>
         new(new ConsoleChatSourceOptions { BotName = "kit", Input = _input, Output = _output, TimeProvider = _clock });
 
