@@ -55,6 +55,7 @@ public sealed class ChatBotDefinition
         ReplyStreaming = builder.ReplyStreaming with { PauseWords = [.. builder.ReplyStreaming.PauseWords] };
         EmotionTags = [.. builder.EmotionTags.Distinct(StringComparer.OrdinalIgnoreCase)];
         Sources = [.. builder.Sources.Select(s => s with { Channels = [.. s.Channels] })];
+        ControlPanels = [.. builder.ControlPanels];
     }
 
     /// <summary>The bot's name and aliases.</summary>
@@ -128,4 +129,7 @@ public sealed class ChatBotDefinition
 
     /// <summary>The platform connections the bot declares; the host opens them.</summary>
     public IReadOnlyList<ChatSourceRegistration> Sources { get; }
+
+    /// <summary>The panels the bot's parts (voice, avatar) show on the web dashboard.</summary>
+    public IReadOnlyList<Controls.IControlPanel> ControlPanels { get; }
 }
