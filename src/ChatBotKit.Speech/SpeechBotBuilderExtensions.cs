@@ -33,7 +33,7 @@ public static class SpeechBotBuilderExtensions
             options,
             log is null ? null : new LoggerFactoryOf(log));
         pipeline?.Invoke(speech);
-        return builder.WithSpeaker(speech);
+        return builder.WithSpeaker(speech).AddControlPanel(new SpeechControlPanel(speech));
     }
 
     /// <summary>

@@ -31,7 +31,7 @@ public static class VTubeStudioBotBuilderExtensions
                 throw new VTubeStudioException("Too many motions are waiting; try again in a moment.");
             }
         }), requiredRoles, rest);
-        return builder;
+        return builder.AddControlPanel(new AvatarControlPanel(avatar));
     }
 
     private static async ValueTask<string?> RunAsync(ReplyContext context, string usage, Func<string, Task> act)

@@ -57,6 +57,7 @@ public sealed class ChatBotDefinition
         Sources = [.. builder.Sources.Select(s => s with { Channels = [.. s.Channels] })];
         Observers = [.. builder.Observers, .. triggers.OfType<Events.IChatEventObserver>()];
         PromptLines = [.. builder.PromptLines];
+        ControlPanels = [.. builder.ControlPanels];
     }
 
     /// <summary>The bot's name and aliases.</summary>
@@ -136,4 +137,7 @@ public sealed class ChatBotDefinition
 
     /// <summary>The platform connections the bot declares; the host opens them.</summary>
     public IReadOnlyList<ChatSourceRegistration> Sources { get; }
+
+    /// <summary>The panels the bot's parts (voice, avatar) show on the web dashboard.</summary>
+    public IReadOnlyList<Controls.IControlPanel> ControlPanels { get; }
 }

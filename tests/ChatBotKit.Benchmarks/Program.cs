@@ -8,6 +8,7 @@ using ChatBotKit.Benchmarks;
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- latency        per-event percentiles
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- memory         retained heap of 100 full channels
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- hosting        idle app-host RSS; /health latency at 500 req/s during 1,000 msg/s
+// dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- dashboard      overview server time with 100 channels; throughput with a live-log client vs without
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- reload         save -> live latency, unloads, heap per reload (300 reloads)
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- speech-interrupt  interrupt -> silence of a reply spoken with espeak-ng (100 runs)
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- first-message  streamed reply at 30 tokens/s: first chat message vs end of reply
@@ -26,6 +27,9 @@ switch (args.FirstOrDefault())
         break;
     case "replay-reload":
         await ReplayReloadHarness.RunAsync(messagesPerSecond: 1_000, seconds: 30, reloads: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20);
+        break;
+    case "dashboard":
+        await ChatBotKit.Benchmarks.Hosting.DashboardHarness.RunAsync();
         break;
     case "hosting":
         await ChatBotKit.Benchmarks.Hosting.HostingHarness.RunAsync(TimeSpan.FromSeconds(20));

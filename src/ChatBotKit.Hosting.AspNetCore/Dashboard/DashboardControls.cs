@@ -8,15 +8,16 @@ using static ChatBotKit.Hosting.AspNetCore.Dashboard.DashboardHtml;
 namespace ChatBotKit.Hosting.AspNetCore.Dashboard;
 
 /// <summary>
-/// The dashboard's controls, each a plain POST written to the audit log: pause or resume a bot, a
-/// platform's source or a channel; say something as the bot; the prompt test; apply or roll back a
-/// configuration edit.
+/// The dashboard's controls, each a plain POST written to the audit log: pause or resume a bot, one of
+/// its sources or a channel; press a button of a part's panel (interrupt the voice, show an
+/// expression); say something as the bot; the prompt test; apply or roll back a configuration edit.
 /// </summary>
 internal static class DashboardControls
 {
     public static void Map(IEndpointRouteBuilder pages)
     {
         pages.MapPost("/pause", PauseAsync);
+        pages.MapPost("/panel", PanelAsync);
         pages.MapPost("/say", SayAsync);
         pages.MapPost("/prompt-test", PromptTestAsync);
         pages.MapPost("/config", async (HttpContext context, DashboardServices dashboard) =>
@@ -35,26 +36,41 @@ internal static class DashboardControls
 
         var paused = string.Equals(form["paused"], "true", StringComparison.OrdinalIgnoreCase);
         var pauses = bot.Engine.Pauses;
-        string platform = form["platform"].ToString(), channel = form["channel"].ToString(), target;
+        string platform = form["platform"].ToString(), channel = form["channel"].ToString(), source = form["source"].ToString(), target;
         switch (form["scope"].ToString())
         {
             case "bot":
                 pauses.SetBotPaused(paused);
                 target = $"bot {bot.Name}";
                 break;
-            case "source" when platform.Length > 0:
-                pauses.SetPlatformPaused(new ChatPlatform(platform), paused);
-                target = $"source {platform} of {bot.Name}";
+            case "source" when bot.Sources.GetSources().Any(s => string.Equals(s.Name, source, StringComparison.OrdinalIgnoreCase)):
+                pauses.SetSourcePaused(source, paused);
+                target = $"source {source} of {bot.Name}";
                 break;
             case "channel" when platform.Length > 0 && channel.Length > 0:
                 pauses.SetChannelPaused(new ChatPlatform(platform), channel, paused);
                 target = $"channel {platform}/{channel} of {bot.Name}";
                 break;
             default:
-                return Results.BadRequest("scope is bot, source (with platform) or channel (with platform and channel).");
+                return Results.BadRequest("scope is bot, source (with the name of one of the bot's sources) or channel (with platform and channel).");
         }
 
         DashboardAudit.Action(dashboard.Audit, context, paused ? "paused" : "resumed", target);
+        return Results.Redirect(Prefix + "/");
+    }
+
+    private static async Task<IResult> PanelAsync(HttpContext context, DashboardServices dashboard)
+    {
+        var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        string title = form["panel"].ToString(), action = form["action"].ToString();
+        if (dashboard.Find(form["bot"]) is not { } bot || bot.Engine.Definition.ControlPanels.FirstOrDefault(p => p.Title == title) is not { } panel)
+        {
+            return Results.NotFound("No such bot or panel.");
+        }
+
+        var answer = await panel.InvokeAsync(action, context.RequestAborted).ConfigureAwait(false);
+        dashboard.PanelResults[(bot.Name, title)] = answer;
+        DashboardAudit.Action(dashboard.Audit, context, $"pressed {action} on", $"{title} of {bot.Name}");
         return Results.Redirect(Prefix + "/");
     }
 

@@ -16,6 +16,9 @@ internal static class DashboardEndpoints
 {
     private static readonly TimeSpan OverviewInterval = TimeSpan.FromSeconds(1);
 
+    // The live logs send at most one event per interval, holding every line that arrived meanwhile.
+    private static readonly TimeSpan LinesInterval = TimeSpan.FromMilliseconds(100);
+
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var root = endpoints.MapGroup(Prefix);
@@ -37,9 +40,9 @@ internal static class DashboardEndpoints
         pages.MapGet("/stream/overview", (DashboardServices dashboard, CancellationToken cancellationToken) =>
             TypedResults.ServerSentEvents(OverviewAsync(dashboard, cancellationToken)));
         pages.MapGet("/stream/decisions", (DashboardServices dashboard, string? bot, string? channel, string? user, string? outcome, CancellationToken cancellationToken) =>
-            TypedResults.ServerSentEvents(LinesAsync(dashboard, new LogFilter(bot, channel, user, outcome), "decision", LogView.DecisionRow, cancellationToken)));
+            TypedResults.ServerSentEvents(LinesAsync(dashboard, new LogFilter(bot, channel, user, outcome), "decision", LogView.DecisionRow, newestFirst: true, cancellationToken)));
         pages.MapGet("/stream/chat", (DashboardServices dashboard, string? bot, string? platform, string? channel, CancellationToken cancellationToken) =>
-            TypedResults.ServerSentEvents(LinesAsync(dashboard, new LogFilter(bot, channel, null, null, platform), "chat", LogView.ChatLines, cancellationToken)));
+            TypedResults.ServerSentEvents(LinesAsync(dashboard, new LogFilter(bot, channel, null, null, platform), "chat", LogView.ChatLines, newestFirst: false, cancellationToken)));
         DashboardControls.Map(pages);
     }
 
@@ -82,19 +85,43 @@ internal static class DashboardEndpoints
         while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));
     }
 
-    private static async IAsyncEnumerable<SseItem<string>> LinesAsync(DashboardServices dashboard, LogFilter filter, string eventType, Func<DashboardEntry, string> render, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// A live log: the first line after a quiet spell goes out at once; then at most one event per
+    /// <see cref="LinesInterval"/> carries every line that arrived meanwhile (newest first for a log the
+    /// page fills from the top), so a busy bot costs the stream a few writes a second, not one per decision.
+    /// </summary>
+    private static async IAsyncEnumerable<SseItem<string>> LinesAsync(DashboardServices dashboard, LogFilter filter, string eventType, Func<DashboardEntry, string> render, bool newestFirst, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Disposed when the browser goes away, which frees its buffer.
         using var subscription = dashboard.Feed.Subscribe();
 
         // Sends the headers at once, and tells the browser (and tests) that nothing from now on is missed.
         yield return new SseItem<string>("", "ready");
-        await foreach (var entry in subscription.Lines.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        var lines = new List<string>();
+        while (await subscription.Lines.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (filter.Matches(entry) && render(entry) is { Length: > 0 } html)
+            long lastId = 0;
+            while (subscription.Lines.TryRead(out var entry))
             {
-                yield return new SseItem<string>(html, eventType) { EventId = entry.Id.ToString(CultureInfo.InvariantCulture) };
+                if (filter.Matches(entry) && render(entry) is { Length: > 0 } html)
+                {
+                    lines.Add(html);
+                    lastId = entry.Id;
+                }
             }
+
+            if (lines.Count > 0)
+            {
+                if (newestFirst)
+                {
+                    lines.Reverse();
+                }
+
+                yield return new SseItem<string>(string.Concat(lines), eventType) { EventId = lastId.ToString(CultureInfo.InvariantCulture) };
+                lines.Clear();
+            }
+
+            await Task.Delay(LinesInterval, dashboard.Time, cancellationToken).ConfigureAwait(false);
         }
     }
 

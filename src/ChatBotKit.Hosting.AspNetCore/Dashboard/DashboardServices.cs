@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using ChatBotKit.Hosting.Health;
+using ChatBotKit.Hosting.Interactions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -38,6 +40,12 @@ internal sealed class DashboardServices : IDisposable
     public ChatBotReloader Reloader => _app.GetRequiredService<ChatBotReloader>();
 
     public DashboardFeed Feed => _app.GetRequiredService<DashboardFeed>();
+
+    /// <summary>Engagement since start by trigger and channel; <see langword="null"/> when the interaction log is off.</summary>
+    public EngagementTally? Engagement => _app.GetService<InteractionRecorder>()?.Engagement;
+
+    /// <summary>What each control panel answered to the last button pressed, by bot and panel title.</summary>
+    public ConcurrentDictionary<(string Bot, string Panel), string> PanelResults { get; } = new();
 
     /// <inheritdoc />
     public void Dispose() => Config?.Dispose();

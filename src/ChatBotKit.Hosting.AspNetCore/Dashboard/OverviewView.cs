@@ -8,7 +8,8 @@ namespace ChatBotKit.Hosting.AspNetCore.Dashboard;
 
 /// <summary>
 /// The overview: each bot with its pause switch, its sources and their connection state, its channels
-/// with queue depth and replies per minute, its LLM backend's health, and the last reload's result.
+/// with queue depth and replies per minute, its engagement, its LLM backend's health, the panels of its
+/// parts (voice, avatar), and the last reload's result.
 /// </summary>
 internal static class OverviewView
 {
@@ -48,9 +49,9 @@ internal static class OverviewView
             .Append("</p><h3>Sources</h3><table class=\"sources\"><tr><th>Source</th><th>Platform</th><th>State</th><th>Channels</th><th>Events</th><th>Last event</th><th></th></tr>");
         foreach (var source in bot.Sources)
         {
-            var platformPaused = source.Platform is { } p && pauses.IsPlatformPaused(new ChatPlatform(p));
-            var control = source.Platform is null ? "" : Button("/pause", platformPaused ? "Resume source" : "Pause source", ("bot", bot.Name), ("scope", "source"), ("platform", source.Platform), ("paused", platformPaused ? "false" : "true"));
-            html.Append(CultureInfo.InvariantCulture, $"""<tr data-source="{H(source.Name)}"><td>{H(source.Name)}</td><td>{H(source.Platform)}</td><td class="state {H(source.State)}">{H(source.State)}{(platformPaused ? " (paused)" : "")}</td><td>{H(string.Join(", ", source.Channels))}</td><td>{source.Events}</td><td>{(source.LastEventAgeSeconds is { } age ? H(age) + " s ago" : "never")}</td><td>{control}</td></tr>""");
+            var sourcePaused = pauses.IsSourcePaused(source.Name);
+            var control = Button("/pause", sourcePaused ? "Resume source" : "Pause source", ("bot", bot.Name), ("scope", "source"), ("source", source.Name), ("paused", sourcePaused ? "false" : "true"));
+            html.Append(CultureInfo.InvariantCulture, $"""<tr data-source="{H(source.Name)}"><td>{H(source.Name)}</td><td>{H(source.Platform)}</td><td class="state {H(source.State)}">{H(source.State)}{(sourcePaused ? " (paused)" : "")}</td><td>{H(string.Join(", ", source.Channels))}</td><td>{source.Events}</td><td>{(source.LastEventAgeSeconds is { } age ? H(age) + " s ago" : "never")}</td><td>{control}</td></tr>""");
         }
 
         html.Append("</table><h3>Channels</h3><table class=\"channels\"><tr><th>Platform</th><th>Channel</th><th>Queue</th><th>Dropped</th><th>Replies/min</th><th>In flight</th><th></th></tr>");
@@ -64,9 +65,13 @@ internal static class OverviewView
                 .Append("</td></tr>");
         }
 
+        html.Append("</table>");
+        EngagementView.Append(html, dashboard.Engagement, bot.Name);
         var llm = bot.Llm;
-        html.Append("</table><h3>LLM</h3>")
-            .Append(CultureInfo.InvariantCulture, $"""<p class="llm">{H(Redaction.Url(llm.Backend))} · {H(llm.Reachability)}{(llm.Detail is null ? "" : " (" + H(Redaction.Url(llm.Detail)) + ")")} · {H(llm.Level)} · {llm.Calls} calls · {H(llm.ErrorRate * 100)} % errors · mean latency {(llm.MeanLatencySeconds is { } l ? H(l) + " s" : "n/a")}</p></section>""");
+        html.Append("<h3>LLM</h3>")
+            .Append(CultureInfo.InvariantCulture, $"""<p class="llm">{H(Redaction.Url(llm.Backend))} · {H(llm.Reachability)}{(llm.Detail is null ? "" : " (" + H(Redaction.Url(llm.Detail)) + ")")} · {H(llm.Level)} · {llm.Calls} calls · {H(llm.ErrorRate * 100)} % errors · mean latency {(llm.MeanLatencySeconds is { } l ? H(l) + " s" : "n/a")}</p>""");
+        ControlPanelsView.Append(html, dashboard, runtime);
+        html.Append("</section>");
     }
 
     private static void Reload(StringBuilder html, LastReload? last)

@@ -40,6 +40,9 @@ internal sealed class InteractionRecorder : IChatBotDecisionTap, IHostedService,
         _interactions = _meter.CreateCounter<long>("chatbotkit.interactions", "{reply}", "Replies whose engagement window closed, by trigger, channel and whether chat engaged.");
     }
 
+    /// <summary>The replies counted since start by trigger and channel, with how many drew engagement (the dashboard shows them).</summary>
+    public EngagementTally Engagement { get; } = new();
+
     /// <inheritdoc />
     public IDecisionListener For(string bot) => new Listener(this, bot);
 
@@ -80,6 +83,7 @@ internal sealed class InteractionRecorder : IChatBotDecisionTap, IHostedService,
         {
             var record = watch.Close();
             _interactions.Add(1, new("trigger", record.Trigger ?? "none"), new("channel", record.Channel), new("engaged", record.Engagement.Engaged ? "true" : "false"));
+            Engagement.Add(record);
             _closed.Writer.TryWrite(record);
         }
     }

@@ -26,6 +26,7 @@ internal sealed class ChannelWorker : IDisposable
     private readonly ReplyPipeline _replies;
     private ActiveDefinition _active;
     private IChatSource? _lastSource;
+    private string? _lastSourceName;
     private long _dropped;
 
     public ChannelWorker(ChannelServices services, ChatPlatform platform, string channel, ActiveDefinition active)
@@ -129,6 +130,7 @@ internal sealed class ChannelWorker : IDisposable
         var active = Volatile.Read(ref _active);
         var definition = active.Definition;
         _lastSource = item.Source;
+        _lastSourceName = item.SourceName;
         switch (item.Event)
         {
             case MessageReceived message:
@@ -159,7 +161,7 @@ internal sealed class ChannelWorker : IDisposable
         }
 
         Observe(definition.Observers, item);
-        if (_services.Pauses.Holds(Platform, Channel))
+        if (_services.Pauses.Holds(Platform, Channel, item.SourceName))
         {
             _services.Decisions.Report(item, DecisionOutcome.Paused, reason: DecisionReasons.Paused);
             return;
@@ -210,7 +212,7 @@ internal sealed class ChannelWorker : IDisposable
             Timer = timer,
             MessagesSinceLastTick = messagesSinceLastTick,
         };
-        Enqueue(new WorkItem(tick, source, CorrelationId.Next(), now));
+        Enqueue(new WorkItem(tick, source, CorrelationId.Next(), now, _lastSourceName));
     }
 
     private void OnDropped(WorkItem item)

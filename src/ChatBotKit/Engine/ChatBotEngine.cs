@@ -54,7 +54,7 @@ public sealed partial class ChatBotEngine : IAsyncDisposable
     /// <summary>The LLM the definition in force answers with (the offline responder when none is set).</summary>
     public Microsoft.Extensions.AI.IChatClient ChatClient => Volatile.Read(ref _active).ChatClient;
 
-    /// <summary>What is paused: the bot, a platform's source or a channel. Paused events are read and not answered.</summary>
+    /// <summary>What is paused: the bot, one source, a platform or a channel. Paused events are read and not answered.</summary>
     public ChatBotPauses Pauses { get; } = new();
 
     /// <summary>The engine's instruments.</summary>
@@ -99,7 +99,10 @@ public sealed partial class ChatBotEngine : IAsyncDisposable
     /// Queues <paramref name="chatEvent"/> on its channel; replies go back through
     /// <paramref name="source"/>. Never blocks: a full queue drops its oldest event.
     /// </summary>
-    public void Post(ChatEvent chatEvent, IChatSource source)
+    public void Post(ChatEvent chatEvent, IChatSource source) => Post(chatEvent, source, sourceName: null);
+
+    /// <summary>Queues <paramref name="chatEvent"/> read from the source registered as <paramref name="sourceName"/>, which <see cref="ChatBotPauses.SetSourcePaused"/> can hold.</summary>
+    internal void Post(ChatEvent chatEvent, IChatSource source, string? sourceName)
     {
         ArgumentNullException.ThrowIfNull(chatEvent);
         ArgumentNullException.ThrowIfNull(source);
@@ -112,7 +115,7 @@ public sealed partial class ChatBotEngine : IAsyncDisposable
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         Metrics.EventReceived(chatEvent.Kind);
         var worker = _channels.TryGetValue((chatEvent.Platform, chatEvent.Channel), out var open) ? open : OpenChannel(chatEvent);
-        worker.Enqueue(new WorkItem(chatEvent, source, CorrelationId.Next(), TimeProvider.GetUtcNow()));
+        worker.Enqueue(new WorkItem(chatEvent, source, CorrelationId.Next(), TimeProvider.GetUtcNow(), sourceName));
     }
 
     /// <summary>A snapshot of every channel the engine has seen.</summary>

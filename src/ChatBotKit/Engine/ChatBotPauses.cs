@@ -3,7 +3,8 @@ using ChatBotKit.Events;
 namespace ChatBotKit.Engine;
 
 /// <summary>
-/// The parts of a bot that are paused: the whole bot, one platform's source or one channel. A
+/// The parts of a bot that are paused: the whole bot, one source (by the name it was registered
+/// under), everything from one platform, or one channel. A
 /// paused part still reads its events and keeps its context window, but answers none of them;
 /// each such event's decision is <see cref="DecisionOutcome.Paused"/>. Thread-safe.
 /// </summary>
@@ -19,7 +20,20 @@ public sealed class ChatBotPauses
     /// <summary>Pauses or resumes the whole bot.</summary>
     public void SetBotPaused(bool paused) => Set(BotKey, paused);
 
-    /// <summary>Whether <paramref name="platform"/>'s source is paused (the bot's own pause aside).</summary>
+    /// <summary>Whether the source registered as <paramref name="source"/> is paused (the bot's own pause aside).</summary>
+    public bool IsSourcePaused(string source) => Volatile.Read(ref _paused).Contains(SourceKey(source));
+
+    /// <summary>
+    /// Pauses or resumes the events of the source registered as <paramref name="source"/> (its
+    /// <see cref="Sources.ChatSourceRegistration.Name"/>); other sources, also of the same platform, go on.
+    /// </summary>
+    public void SetSourcePaused(string source, bool paused)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(source);
+        Set(SourceKey(source), paused);
+    }
+
+    /// <summary>Whether everything from <paramref name="platform"/> is paused (the bot's own pause aside).</summary>
     public bool IsPlatformPaused(ChatPlatform platform) => Volatile.Read(ref _paused).Contains(PlatformKey(platform));
 
     /// <summary>Pauses or resumes everything that comes from <paramref name="platform"/>.</summary>
@@ -35,12 +49,19 @@ public sealed class ChatBotPauses
         Set(ChannelKey(platform, channel), paused);
     }
 
-    /// <summary>Whether an event in <paramref name="channel"/> goes unanswered: the bot, its platform or the channel is paused.</summary>
-    public bool Holds(ChatPlatform platform, string channel)
+    /// <summary>
+    /// Whether an event in <paramref name="channel"/>, read from the source registered as
+    /// <paramref name="source"/> (when known), goes unanswered: the bot, that source, its platform or the channel is paused.
+    /// </summary>
+    public bool Holds(ChatPlatform platform, string channel, string? source = null)
     {
         var paused = Volatile.Read(ref _paused);
-        return paused.Count > 0 && (paused.Contains(BotKey) || paused.Contains(PlatformKey(platform)) || paused.Contains(ChannelKey(platform, channel)));
+        return paused.Count > 0
+            && (paused.Contains(BotKey) || paused.Contains(PlatformKey(platform)) || paused.Contains(ChannelKey(platform, channel))
+                || (source is not null && paused.Contains(SourceKey(source))));
     }
+
+    private static string SourceKey(string source) => "source:" + source;
 
     private static string PlatformKey(ChatPlatform platform) => "platform:" + platform.Value;
 

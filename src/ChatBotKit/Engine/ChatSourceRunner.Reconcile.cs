@@ -192,7 +192,7 @@ public sealed partial class ChatSourceRunner
             await foreach (var chatEvent in source.ReadEventsAsync(token).ConfigureAwait(false))
             {
                 eventRead?.Invoke(_context.TimeProvider.GetUtcNow());
-                _engine.Post(chatEvent, source);
+                _engine.Post(chatEvent, source, name);
                 if (sequential)
                 {
                     await _engine.WhenIdleAsync(token).ConfigureAwait(false);

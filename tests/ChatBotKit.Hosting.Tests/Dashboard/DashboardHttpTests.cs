@@ -67,18 +67,50 @@ public sealed class DashboardHttpTests
         await using var app = await DashboardApp.StartAsync();
         using var http = Client(app);
 
-        using var pause = await PostAsync(http, app, "dashboard/pause", ("bot", "default"), ("scope", "source"), ("platform", "twitch"), ("paused", "true"));
+        using var pause = await PostAsync(http, app, "dashboard/pause", ("bot", "default"), ("scope", "source"), ("source", "fake"), ("paused", "true"));
+        var overview = await http.GetStringAsync(new Uri("dashboard/", UriKind.Relative));
         app.Source.Push(Message("alice", "!dice", id: "m1"));
         await WaitUntilAsync(() => Feed(app).Recent().Any(e => e.Outcome == "paused"));
-        using var resume = await PostAsync(http, app, "dashboard/pause", ("bot", "default"), ("scope", "source"), ("platform", "twitch"), ("paused", "false"));
+        using var resume = await PostAsync(http, app, "dashboard/pause", ("bot", "default"), ("scope", "source"), ("source", "fake"), ("paused", "false"));
         app.Source.Push(Message("bob", "!dice", id: "m2"));
         var sent = await app.Source.WaitForSentAsync(1, Patience);
 
         pause.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        overview.Should().Contain("<tr data-source=\"fake\">").And.Contain("connected (paused)");
         sent.Should().ContainSingle().Which.ReplyToId.Should().Be("m2", "the paused message was read but not answered");
         Feed(app).Recent().Single(e => e.Outcome == "paused").Reason.Should().Be(DecisionReasons.Paused);
-        app.Audit.Lines.Select(l => l.Text).Should().Contain(t => t.Contains("paused source twitch", StringComparison.Ordinal))
-            .And.Contain(t => t.Contains("resumed source twitch", StringComparison.Ordinal));
+        app.Audit.Lines.Select(l => l.Text).Should().Contain(t => t.Contains("paused source fake", StringComparison.Ordinal))
+            .And.Contain(t => t.Contains("resumed source fake", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PauseSource_OtherSourceOfTheSamePlatformAndChannel_GoesOnAnswering()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        using var http = Client(app);
+
+        using var pause = await PostAsync(http, app, "dashboard/pause", ("bot", "default"), ("scope", "source"), ("source", "second"), ("paused", "true"));
+        app.Second.Push(Message("alice", "!dice", id: "held"));
+        await WaitUntilAsync(() => Feed(app).Recent().Any(e => e.Outcome == "paused"));
+        app.Source.Push(Message("bob", "!dice", id: "answered"));
+        var sent = await app.Source.WaitForSentAsync(1, Patience);
+
+        pause.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        sent.Should().ContainSingle().Which.ReplyToId.Should().Be("answered");
+        app.Second.Sent.Should().BeEmpty("only the source named second is paused, not its platform");
+        Feed(app).Recent().Single(e => e.Outcome == "paused").User.Should().Be("alice");
+    }
+
+    [Fact]
+    public async Task PauseSource_UnknownName_BadRequestAndNothingPaused()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        using var http = Client(app);
+
+        using var response = await PostAsync(http, app, "dashboard/pause", ("bot", "default"), ("scope", "source"), ("source", "twitch"), ("paused", "true"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        app.Services.GetRequiredService<RunningChatBots>().All.Single().Engine.Pauses.IsSourcePaused("twitch").Should().BeFalse();
     }
 
     [Fact]

@@ -41,6 +41,24 @@ public sealed class PauseAndRehearseTests : EngineTestBase
     }
 
     [Fact]
+    public async Task Post_SourcePaused_OnlyThatSourcesEventsAreHeld()
+    {
+        await using var engine = Start(Bot().OnMention().Build());
+        await using var backup = new ChatBotKit.Tests.Fakes.FakeChatSource();
+        engine.Pauses.SetSourcePaused("main", paused: true);
+
+        engine.Post(Message("alice", "hi kit"), Source, "main");
+        engine.Post(Message("bob", "hi kit"), backup, "backup");
+        await engine.WhenIdleAsync();
+
+        Decisions.Decisions.Select(d => d.Outcome).Should().Equal(DecisionOutcome.Paused, DecisionOutcome.Replied);
+        Source.Sent.Should().BeEmpty();
+        backup.Sent.Should().ContainSingle("the other source of the same platform and channel goes on");
+        engine.Pauses.IsSourcePaused("MAIN").Should().BeTrue("source names are matched ignoring case");
+        engine.Pauses.IsPlatformPaused(ChatPlatform.Twitch).Should().BeFalse();
+    }
+
+    [Fact]
     public async Task RehearseAsync_Mention_ReturnsPromptRawReplyAndVerdictsAndSendsNothing()
     {
         Llm.Respond = (_, _) => Task.FromResult("**bold** answer");
