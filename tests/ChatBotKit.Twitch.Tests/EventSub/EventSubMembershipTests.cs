@@ -8,40 +8,26 @@ namespace ChatBotKit.Twitch.Tests.EventSub;
 public sealed class EventSubMembershipTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
-    private readonly string _tokenVariable = "CBK_ES_MEMBER_" + Guid.NewGuid().ToString("N");
-    private readonly FakeTwitchApi _api = new();
-    private IChatSource? _source;
+    private readonly EventSubTestHost _host = new("member-token");
 
-    public Task InitializeAsync()
-    {
-        _api.AddToken("member-token");
-        Environment.SetEnvironmentVariable(_tokenVariable, "member-token");
-        return Task.CompletedTask;
-    }
+    private FakeTwitchApi Api => _host.Api;
 
-    public async Task DisposeAsync()
-    {
-        if (_source is not null)
-        {
-            await _source.DisposeAsync();
-        }
+    public Task InitializeAsync() => Task.CompletedTask;
 
-        await _api.DisposeAsync();
-        Environment.SetEnvironmentVariable(_tokenVariable, null);
-    }
+    public Task DisposeAsync() => _host.DisposeAsync().AsTask();
 
     [Fact]
     public async Task JoinAsync_WhileConnected_SubscribesTheChannelOnTheOpenSession()
     {
         var source = await ConnectedAsync();
-        var client = await _api.NextClientAsync(Patience);
+        var client = await Api.NextClientAsync(Patience);
 
         await source.JoinAsync("#Twitch");
         await source.JoinAsync("twitch");
 
-        _api.Subscriptions.Where(s => s.Broadcaster == "12826").Should().HaveCount(8).And.OnlyContain(s => s.Session == client.SessionId);
-        _api.Subscriptions.Should().HaveCount(16);
-        _api.Sessions.Should().Be(1, "joining does not open another socket");
+        Api.Subscriptions.Where(s => s.Broadcaster == "12826").Should().HaveCount(8).And.OnlyContain(s => s.Session == client.SessionId);
+        Api.Subscriptions.Should().HaveCount(16);
+        Api.Sessions.Should().Be(1, "joining does not open another socket");
         source.Channels.Should().BeEquivalentTo("streamer", "twitch");
     }
 
@@ -49,13 +35,13 @@ public sealed class EventSubMembershipTests : IAsyncLifetime
     public async Task LeaveAsync_DeletesTheChannelsSubscriptions()
     {
         var source = await ConnectedAsync();
-        await _api.NextClientAsync(Patience);
+        await Api.NextClientAsync(Patience);
 
         await source.LeaveAsync("streamer");
         await source.LeaveAsync("streamer");
 
-        _api.Deleted.Should().BeEquivalentTo(_api.Subscriptions.Select(s => s.Id));
-        _api.Sessions.Should().Be(1);
+        Api.Deleted.Should().BeEquivalentTo(Api.Subscriptions.Select(s => s.Id));
+        Api.Sessions.Should().Be(1);
         source.Channels.Should().BeEmpty();
     }
 
@@ -67,33 +53,33 @@ public sealed class EventSubMembershipTests : IAsyncLifetime
         (await source.Invoking(s => s.JoinAsync("nosuchchannel").AsTask()).Should().ThrowAsync<ChatBotKitException>()).Which.Message.Should().Contain("nosuchchannel");
 
         source.Channels.Should().BeEquivalentTo("streamer");
-        _api.Subscriptions.Should().HaveCount(8);
+        Api.Subscriptions.Should().HaveCount(8);
     }
 
     [Fact]
     public async Task JoinAsync_AfterASessionReconnect_SubscribesOnTheNewSession()
     {
         var source = await ConnectedAsync();
-        var old = await _api.NextClientAsync(Patience);
+        var old = await Api.NextClientAsync(Patience);
         var reconnect = EventSubTestData.Frame("eventsub_ws_session_reconnect.json");
-        reconnect["payload"]!["session"]!["reconnect_url"] = $"{_api.Endpoints.EventSub}?from={old.SessionId}";
+        reconnect["payload"]!["session"]!["reconnect_url"] = $"{Api.Endpoints.EventSub}?from={old.SessionId}";
         await old.SendAsync(reconnect.ToJsonString());
-        var next = await _api.NextClientAsync(Patience);
+        var next = await Api.NextClientAsync(Patience);
         next.ReleaseWelcome();
         await old.Closed.WaitAsync(Patience);
 
         await source.JoinAsync("twitch");
 
-        _api.Subscriptions.Where(s => s.Broadcaster == "12826").Should().HaveCount(8).And.OnlyContain(s => s.Session == next.SessionId);
+        Api.Subscriptions.Where(s => s.Broadcaster == "12826").Should().HaveCount(8).And.OnlyContain(s => s.Session == next.SessionId);
     }
 
     [Fact]
     public async Task JoinAsync_BesideIrc_JoinsOverIrcAndSubscribesOverEventSub()
     {
         await using var irc = new FakeTwitchServer { EnforceLimits = false };
-        var options = TwitchChatSourceConformanceTests.OpenOptions(irc.Address) with { EventSubBesideIrc = true, Endpoints = _api.Endpoints, TokenVariable = _tokenVariable };
+        var options = TwitchChatSourceConformanceTests.OpenOptions(irc.Address) with { EventSubBesideIrc = true, Endpoints = Api.Endpoints, TokenVariable = _host.TokenVariable };
         var source = new TwitchChatSource(options, new ChatSourceContext { Channels = ["streamer"] });
-        _source = source;
+        _host.Source = source;
         await source.ConnectAsync();
         (await irc.NextJoinAsync(Patience)).Should().Be("streamer");
 
@@ -101,17 +87,15 @@ public sealed class EventSubMembershipTests : IAsyncLifetime
         await source.LeaveAsync("streamer");
 
         (await irc.NextJoinAsync(Patience)).Should().Be("twitch");
-        _api.Subscriptions.Where(s => s.Broadcaster == "12826").Select(s => s.Type).Should().BeEquivalentTo("channel.follow", "channel.channel_points_custom_reward_redemption.add", "stream.online", "stream.offline");
-        _api.Deleted.Should().BeEquivalentTo(_api.Subscriptions.Where(s => s.Broadcaster == "1971641").Select(s => s.Id));
+        Api.Subscriptions.Where(s => s.Broadcaster == "12826").Select(s => s.Type).Should().BeEquivalentTo("channel.follow", "channel.channel_points_custom_reward_redemption.add", "stream.online", "stream.offline");
+        Api.Deleted.Should().BeEquivalentTo(Api.Subscriptions.Where(s => s.Broadcaster == "1971641").Select(s => s.Id));
         await source.DisposeAsync();
     }
 
     private async Task<TwitchEventSubSource> ConnectedAsync()
     {
-        var source = new TwitchEventSubSource(
-            new TwitchOptions { Transport = TwitchTransport.EventSub, TokenVariable = _tokenVariable, Endpoints = _api.Endpoints },
-            new ChatSourceContext { Channels = ["streamer"] });
-        _source = source;
+        var source = new TwitchEventSubSource(_host.Options(), new ChatSourceContext { Channels = ["streamer"] });
+        _host.Source = source;
         await source.ConnectAsync();
         return source;
     }
