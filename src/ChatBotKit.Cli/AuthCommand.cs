@@ -12,17 +12,40 @@ namespace ChatBotKit.Cli;
 /// </summary>
 internal static class AuthCommand
 {
+    /// <summary>The scopes each feature needs, by the names <c>--for</c> takes.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> FeatureScopes = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["irc"] = ["chat:read", "chat:edit"],
+        ["eventsub"] = ["user:read:chat", "user:write:chat", "user:bot"],
+        ["follows"] = ["moderator:read:followers"],
+        ["redemptions"] = ["channel:read:redemptions"],
+        ["badge"] = ["channel:bot"],
+    };
+
     /// <summary>Chat over IRC or EventSub, sending through Helix, and follows.</summary>
-    public static readonly string[] DefaultScopes = ["chat:read", "chat:edit", "user:read:chat", "user:write:chat", "moderator:read:followers"];
+    public static readonly string[] DefaultFeatures = ["irc", "eventsub", "follows"];
 
     public static Command Create(CliStreams io)
     {
         var clientId = new Option<string?>("--client-id") { Description = "The Twitch application's client id (default $TWITCH_CLIENT_ID).", HelpName = "id" };
-        var scopes = new Option<string[]>("--scope") { Description = $"A scope to ask for; repeat for more (default: {string.Join(' ', DefaultScopes)}). Channel-point redemptions need channel:read:redemptions from the broadcaster's account.", HelpName = "scope", AllowMultipleArgumentsPerToken = true };
-        var twitch = new Command("twitch", "Sign the bot's Twitch account in through the device code flow and store its tokens in the per-user token file.") { clientId, scopes };
-        twitch.SetAction((r, ct) => TwitchAsync(io, r.GetValue(clientId) ?? Environment.GetEnvironmentVariable("TWITCH_CLIENT_ID"), r.GetValue(scopes) is { Length: > 0 } asked ? asked : DefaultScopes, ct));
+        var features = new Option<string[]>("--for")
+        {
+            Description = $"The features to ask scopes for: {string.Join(", ", FeatureScopes.Keys)} (default: {string.Join(' ', DefaultFeatures)}). redemptions and badge are granted by the broadcaster's account.",
+            HelpName = "feature",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        features.AcceptOnlyFromAmong([.. FeatureScopes.Keys]);
+        var scopes = new Option<string[]>("--scope") { Description = "A scope to ask for instead of those of --for; repeat for more.", HelpName = "scope", AllowMultipleArgumentsPerToken = true };
+        var twitch = new Command("twitch", "Sign the bot's Twitch account in through the device code flow and store its tokens in the per-user token file.") { clientId, features, scopes };
+        twitch.SetAction((r, ct) => TwitchAsync(io, r.GetValue(clientId) ?? Environment.GetEnvironmentVariable("TWITCH_CLIENT_ID"), ScopesOf(r.GetValue(features), r.GetValue(scopes)), ct));
         return new Command("auth", "Get and store platform tokens for the bot's account.") { twitch };
     }
+
+    /// <summary>The scopes asked: those given with <c>--scope</c>, otherwise those of the features (default <see cref="DefaultFeatures"/>).</summary>
+    public static string[] ScopesOf(string[]? features, string[]? scopes) =>
+        scopes is { Length: > 0 }
+            ? scopes
+            : [.. (features is { Length: > 0 } ? features : DefaultFeatures).SelectMany(feature => FeatureScopes[feature]).Distinct(StringComparer.Ordinal)];
 
     private static async Task<int> TwitchAsync(CliStreams io, string? clientId, string[] scopes, CancellationToken cancellationToken)
     {

@@ -87,10 +87,15 @@ public sealed class TwitchChatSource : ChatSourceBase, IChannelMembership
         {
             await _channels.JoinOnAsync(ready.Result, channel, cancellationToken).ConfigureAwait(false);
         }
+
+        if (_feed is not null)
+        {
+            await _feed.JoinAsync(channel, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc />
-    public ValueTask LeaveAsync(string channel, CancellationToken cancellationToken = default)
+    public async ValueTask LeaveAsync(string channel, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(IsDisposed, this);
         channel = NormalizeChannel(channel);
@@ -99,7 +104,10 @@ public sealed class TwitchChatSource : ChatSourceBase, IChannelMembership
             ready.Result.TryWrite("PART #" + channel);
         }
 
-        return ValueTask.CompletedTask;
+        if (_feed is not null)
+        {
+            await _feed.LeaveAsync(channel, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Lower case without the leading <c>#</c>.</summary>
@@ -115,7 +123,7 @@ public sealed class TwitchChatSource : ChatSourceBase, IChannelMembership
         await _connection.ConnectAsync(cancellationToken).ConfigureAwait(false);
         if (_feed is not null)
         {
-            await _feed.ConnectAsync(_channels.All, cancellationToken).ConfigureAwait(false);
+            await _feed.ConnectAsync(() => _channels.All, cancellationToken).ConfigureAwait(false);
         }
 
         _sender.Start(DisposalToken);

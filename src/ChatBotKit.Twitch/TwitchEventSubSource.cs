@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Threading.Channels;
 using ChatBotKit.Events;
 using ChatBotKit.Sources;
@@ -12,12 +13,13 @@ namespace ChatBotKit.Twitch;
 /// Twitch chat over EventSub (WebSocket) and Helix: chat messages, notices, follows, channel-point
 /// redemptions and stream status arrive as events; the bot's messages go through Helix "Send Chat
 /// Message" under the same pacing as the IRC source, and each send says whether Twitch took it.
+/// Channels are joined and left in place: their subscriptions are created or deleted on the open session.
 /// Needs a user token with <c>user:read:chat</c> and <c>user:write:chat</c> (see docs/twitch.md).
 /// </summary>
-public sealed class TwitchEventSubSource : ChatSourceBase
+public sealed class TwitchEventSubSource : ChatSourceBase, IChannelMembership
 {
     private readonly Channel<ChatEvent> _events;
-    private readonly string[] _channels;
+    private ImmutableHashSet<string> _channels;
     private readonly EventSubFeed _feed;
     private readonly TwitchSender _sender;
     private long _eventsDropped;
@@ -31,13 +33,13 @@ public sealed class TwitchEventSubSource : ChatSourceBase
         options.Validate();
         context ??= new ChatSourceContext();
         var time = context.TimeProvider;
-        _channels = [.. context.Channels.Select(TwitchChatSource.NormalizeChannel).Distinct()];
+        _channels = [.. context.Channels.Select(TwitchChatSource.NormalizeChannel)];
         _events = Channel.CreateBounded<ChatEvent>(
             new BoundedChannelOptions(options.EventCapacity) { FullMode = BoundedChannelFullMode.DropOldest },
             _ => { Interlocked.Increment(ref _eventsDropped); EventSubLog.EventDropped(Logger); });
         _feed = new EventSubFeed(options, EventSubType.ForChat, _events.Writer, state => SetState(state), Stop, time, Logger, DisposalToken);
         var policy = new TwitchSendPolicy(options.Send, time, Statistics);
-        _sender = new TwitchSender(options.Send, policy, Statistics, new HelixChatWriter(_feed.Helix, _feed.BroadcasterIdOf, Statistics, time), time, Logger);
+        _sender = new TwitchSender(options.Send, policy, Statistics, new HelixChatWriter(_feed.ChatHelix, _feed.BroadcasterIdOf, Statistics, time), time, Logger);
     }
 
     /// <summary>What was sent, held back or lost.</summary>
@@ -47,12 +49,45 @@ public sealed class TwitchEventSubSource : ChatSourceBase
     public long EventsDropped => Interlocked.Read(ref _eventsDropped);
 
     /// <summary>The channels read, lower case.</summary>
-    public IReadOnlyCollection<string> Channels => _channels;
+    public IReadOnlyCollection<string> Channels => Volatile.Read(ref _channels);
+
+    /// <summary>Reads <paramref name="channel"/> too: once connected, its user id is looked up and its subscriptions are created on the open session, without a reconnect.</summary>
+    /// <exception cref="ChatBotKitException">Twitch knows no such channel, or it would pass the 300 subscriptions of one WebSocket.</exception>
+    public async ValueTask JoinAsync(string channel, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
+        channel = TwitchChatSource.NormalizeChannel(channel);
+        if (!ImmutableInterlocked.Update(ref _channels, (set, login) => set.Add(login), channel))
+        {
+            return;
+        }
+
+        try
+        {
+            await _feed.JoinAsync(channel, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            ImmutableInterlocked.Update(ref _channels, (set, login) => set.Remove(login), channel);
+            throw;
+        }
+    }
+
+    /// <summary>Stops reading <paramref name="channel"/>: its subscriptions are deleted; messages queued for it are still sent.</summary>
+    public async ValueTask LeaveAsync(string channel, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
+        channel = TwitchChatSource.NormalizeChannel(channel);
+        if (ImmutableInterlocked.Update(ref _channels, (set, login) => set.Remove(login), channel))
+        {
+            await _feed.LeaveAsync(channel, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <inheritdoc />
     protected override async ValueTask ConnectCoreAsync(CancellationToken cancellationToken)
     {
-        await _feed.ConnectAsync(_channels, cancellationToken).ConfigureAwait(false);
+        await _feed.ConnectAsync(() => Volatile.Read(ref _channels), cancellationToken).ConfigureAwait(false);
         _sender.Start(DisposalToken);
     }
 

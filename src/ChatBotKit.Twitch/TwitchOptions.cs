@@ -54,6 +54,15 @@ public sealed record TwitchOptions
     /// <summary>The environment variable with the client secret, for applications registered as confidential. Default <c>TWITCH_CLIENT_SECRET</c>.</summary>
     public string ClientSecretVariable { get; init; } = "TWITCH_CLIENT_SECRET";
 
+    /// <summary>
+    /// With the EventSub transport, send through Helix with the application's access token instead of
+    /// the bot's user token, which is how Twitch shows the "Chat Bot" badge next to the bot's messages.
+    /// Needs the application's client id and secret (<see cref="ClientIdVariable"/>, <see cref="ClientSecretVariable"/>),
+    /// <c>user:bot</c> granted by the bot's account, and <c>channel:bot</c> granted by the broadcaster
+    /// or the bot being a moderator there.
+    /// </summary>
+    public bool ChatBotBadge { get; init; }
+
     /// <summary>Twitch's send rules the source obeys.</summary>
     public TwitchSendLimits Send { get; init; } = new();
 
@@ -63,7 +72,8 @@ public sealed record TwitchOptions
     /// <summary>
     /// Options from the environment: <c>TWITCH_NICK</c> (the bot's login; absent means anonymous),
     /// <c>TWITCH_OAUTH_TOKEN</c> (read when connecting), <c>TWITCH_IRC_SERVER</c> (absent means Twitch),
-    /// <c>TWITCH_TRANSPORT</c> (<c>irc</c>, <c>eventsub</c> or <c>irc+eventsub</c>) and
+    /// <c>TWITCH_TRANSPORT</c> (<c>irc</c>, <c>eventsub</c> or <c>irc+eventsub</c>), <c>TWITCH_CHAT_BOT_BADGE</c>
+    /// (<c>1</c> or <c>true</c>: <see cref="ChatBotBadge"/>) and
     /// <c>TWITCH_EVENTSUB_URL</c>, <c>TWITCH_HELIX_URL</c>, <c>TWITCH_OAUTH_URL</c> (absent means Twitch's).
     /// </summary>
     /// <param name="environment">Looks a variable up; <see langword="null"/> reads the process environment (a script passes its <c>Env</c>).</param>
@@ -79,6 +89,7 @@ public sealed record TwitchOptions
             Server = string.IsNullOrWhiteSpace(server) ? TwitchServer : new Uri(server),
             Transport = transport == "eventsub" ? TwitchTransport.EventSub : TwitchTransport.Irc,
             EventSubBesideIrc = transport == "irc+eventsub",
+            ChatBotBadge = environment("TWITCH_CHAT_BOT_BADGE")?.Trim().ToLowerInvariant() is "1" or "true",
             Endpoints = new TwitchEndpoints
             {
                 EventSub = UriOr(environment("TWITCH_EVENTSUB_URL"), defaults.EventSub),
@@ -104,6 +115,11 @@ public sealed record TwitchOptions
         if (ReconnectMinDelay <= TimeSpan.Zero || ReconnectMaxDelay < ReconnectMinDelay)
         {
             throw new ArgumentException("TwitchOptions.ReconnectMinDelay must be positive and at most ReconnectMaxDelay.");
+        }
+
+        if (ChatBotBadge && Transport != TwitchTransport.EventSub)
+        {
+            throw new ArgumentException("TwitchOptions.ChatBotBadge needs Transport = TwitchTransport.EventSub (TWITCH_TRANSPORT=eventsub): the badge comes with sending through Helix.");
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(EventCapacity, 1, "TwitchOptions.EventCapacity");

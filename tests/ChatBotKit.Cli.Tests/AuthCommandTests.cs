@@ -66,6 +66,26 @@ public sealed class AuthCommandTests : IAsyncLifetime
         process.Output.Should().Contain("--client-id").And.Contain("TWITCH_CLIENT_ID");
     }
 
+    [Fact]
+    public async Task Twitch_ForFeatures_AsksForTheirScopes()
+    {
+        using var process = ChildProcess.StartDotnet(_root, Environment("client-123"), Streambot, "auth", "twitch", "--for", "eventsub", "redemptions");
+
+        var code = await process.WaitForExitAsync(Patience);
+
+        code.Should().Be(0, process.Output);
+        var device = _requests.Should().ContainSingle(r => r.StartsWith("device ", StringComparison.Ordinal)).Subject;
+        device.Should().Contain("user%3Abot").And.Contain("channel%3Aread%3Aredemptions").And.NotContain("chat%3Aedit").And.NotContain("moderator");
+    }
+
+    [Theory]
+    [InlineData(null, null, "chat:read chat:edit user:read:chat user:write:chat user:bot moderator:read:followers")]
+    [InlineData(new[] { "irc" }, null, "chat:read chat:edit")]
+    [InlineData(new[] { "EventSub", "badge" }, null, "user:read:chat user:write:chat user:bot channel:bot")]
+    [InlineData(new[] { "irc" }, new[] { "bits:read" }, "bits:read")]
+    public void ScopesOf_TheFeaturesChosen(string[]? features, string[]? scopes, string expected) =>
+        string.Join(' ', AuthCommand.ScopesOf(features, scopes)).Should().Be(expected);
+
     private static string Streambot => Path.Combine(AppContext.BaseDirectory, "streambot.dll");
 
     private Dictionary<string, string> Environment(string clientId) => new()

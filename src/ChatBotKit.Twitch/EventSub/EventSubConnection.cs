@@ -8,12 +8,13 @@ namespace ChatBotKit.Twitch.EventSub;
 /// that some message arrives within the keepalive timeout, and otherwise reconnects with the shared
 /// <see cref="ReconnectBackoff"/> and subscribes again. A <c>session_reconnect</c> opens the new
 /// session first, then closes the old one (the subscriptions carry over; the router drops what both
-/// deliver). <paramref name="subscribe"/> failing for good (a rejected token) ends the run through
+/// deliver; <paramref name="handedOver"/> learns the new session's id). <paramref name="subscribe"/> failing for good (a rejected token) ends the run through
 /// <paramref name="stop"/> instead of a reconnect loop.
 /// </summary>
 internal sealed class EventSubConnection(
     TwitchOptions options,
     Func<string, CancellationToken, Task> subscribe,
+    Action<string> handedOver,
     EventSubRouter router,
     Action<ConnectionState> setState,
     Func<Exception, bool> isFatal,
@@ -110,6 +111,7 @@ internal sealed class EventSubConnection(
         {
             var next = await OpenAsync(address, disposal).ConfigureAwait(false);
             old.Replaced = true;
+            handedOver(next.Id!);
             Track(RunAsync(next));
             EventSubLog.HandedOver(logger, next.Id!);
             await old.CloseAsync(options.ConnectTimeout).ConfigureAwait(false);

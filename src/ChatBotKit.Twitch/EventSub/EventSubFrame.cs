@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace ChatBotKit.Twitch.EventSub;
 
 /// <summary>
-/// One EventSub WebSocket message: <c>{"metadata":{…},"payload":{…}}</c>. The document is owned by
-/// the frame's reader; <see cref="Root"/> is a detached copy kept as the events' raw representation.
+/// One EventSub WebSocket message: <c>{"metadata":{…},"payload":{…}}</c>. <see cref="Root"/> is the
+/// whole message, parsed once into memory of its own (nothing to dispose), and kept as the events'
+/// raw representation.
 /// </summary>
 internal sealed record EventSubFrame(string MessageId, string MessageType, DateTimeOffset Timestamp, string? SubscriptionType, string? SubscriptionVersion, JsonElement Payload, JsonElement Root)
 {
@@ -14,8 +15,7 @@ internal sealed record EventSubFrame(string MessageId, string MessageType, DateT
         JsonElement root;
         try
         {
-            using var document = JsonDocument.Parse(json);
-            root = document.RootElement.Clone();
+            root = JsonElement.Parse(json);
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException)
         {

@@ -45,4 +45,13 @@ internal static partial class EventSubLog
 
     [LoggerMessage(763, LogLevel.Warning, "Twitch EventSub: the event queue is full; the oldest event was dropped")]
     public static partial void EventDropped(ILogger logger);
+
+    [LoggerMessage(764, LogLevel.Information, "Twitch EventSub: joined channel {Channel} on the open session, {Count} subscriptions")]
+    public static partial void ChannelSubscribed(ILogger logger, string channel, int count);
+
+    [LoggerMessage(765, LogLevel.Information, "Twitch EventSub: left channel {Channel}, {Count} subscriptions deleted")]
+    public static partial void ChannelUnsubscribed(ILogger logger, string channel, int count);
+
+    [LoggerMessage(766, LogLevel.Warning, "Twitch EventSub: deleting a subscription of channel {Channel} failed ({Answer}); Twitch ends it with the session")]
+    public static partial void UnsubscribeFailed(ILogger logger, string channel, string answer);
 }

@@ -7,25 +7,27 @@ using ChatBotKit.Twitch.EventSub;
 namespace ChatBotKit.Twitch.Helix;
 
 /// <summary>
-/// Calls Helix as the bot user: adds the bearer token and client id, and when Twitch answers 401
-/// refreshes the token once and repeats the call. A token that cannot be refreshed throws
-/// <see cref="TwitchTokenRejectedException"/>.
+/// Calls Helix with a bearer token (the bot user's, or the application's for the "Chat Bot" badge)
+/// and the client id, and when Twitch answers 401 renews the token once and repeats the call. A
+/// user token that cannot be refreshed throws <see cref="TwitchTokenRejectedException"/>.
+/// <see cref="Credentials"/> are the bot user's either way.
 /// </summary>
-internal sealed class HelixClient(HttpClient http, TwitchEndpoints endpoints, TwitchAuth auth)
+internal sealed class HelixClient(HttpClient http, TwitchEndpoints endpoints, IHelixToken token, TwitchCredentials user)
 {
-    public TwitchCredentials Credentials => auth.Credentials;
+    public TwitchCredentials Credentials => user;
 
     public async Task<HelixResponse> SendAsync(HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken)
     {
-        var token = auth.Credentials.AccessToken;
-        var response = await SendOnceAsync(method, path, body, token, cancellationToken).ConfigureAwait(false);
+        var used = await token.GetAsync(cancellationToken).ConfigureAwait(false);
+        var response = await SendOnceAsync(method, path, body, used, cancellationToken).ConfigureAwait(false);
         if (response.Status != HttpStatusCode.Unauthorized)
         {
             return response;
         }
 
-        await auth.RefreshAsync(token, cancellationToken).ConfigureAwait(false);
-        response = await SendOnceAsync(method, path, body, auth.Credentials.AccessToken, cancellationToken).ConfigureAwait(false);
+        await token.RenewAsync(used, cancellationToken).ConfigureAwait(false);
+        used = await token.GetAsync(cancellationToken).ConfigureAwait(false);
+        response = await SendOnceAsync(method, path, body, used, cancellationToken).ConfigureAwait(false);
         return response.Status == HttpStatusCode.Unauthorized
             ? throw new TwitchTokenRejectedException($"Helix answered {response.Describe()} after a refresh")
             : response;
@@ -56,11 +58,11 @@ internal sealed class HelixClient(HttpClient http, TwitchEndpoints endpoints, Tw
         return ids;
     }
 
-    private async Task<HelixResponse> SendOnceAsync(HttpMethod method, string path, JsonObject? body, string token, CancellationToken cancellationToken)
+    private async Task<HelixResponse> SendOnceAsync(HttpMethod method, string path, JsonObject? body, string bearer, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, new Uri(endpoints.Helix, path));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        request.Headers.Add("Client-Id", auth.Credentials.ClientId);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        request.Headers.Add("Client-Id", token.ClientId);
         if (body is not null)
         {
             request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");

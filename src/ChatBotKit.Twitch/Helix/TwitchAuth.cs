@@ -12,13 +12,19 @@ namespace ChatBotKit.Twitch.Helix;
 /// reports a token that cannot be saved as <see cref="TwitchTokenRejectedException"/>.
 /// <paramref name="renewed"/>, when given, keeps a refreshed pair (in the token file).
 /// </summary>
-internal sealed class TwitchAuth(TwitchCredentials credentials, TwitchEndpoints endpoints, HttpClient http, TimeProvider time, ILogger logger, Action? renewed = null) : IDisposable
+internal sealed class TwitchAuth(TwitchCredentials credentials, TwitchEndpoints endpoints, HttpClient http, TimeProvider time, ILogger logger, Action? renewed = null) : IHelixToken, IDisposable
 {
     private static readonly TimeSpan ValidateEvery = TimeSpan.FromHours(1);
     private static readonly TimeSpan RefreshAhead = TimeSpan.FromMinutes(5);
     private readonly SemaphoreSlim _refreshing = new(1, 1);
 
     public TwitchCredentials Credentials => credentials;
+
+    public string? ClientId => credentials.ClientId;
+
+    public ValueTask<string> GetAsync(CancellationToken cancellationToken) => ValueTask.FromResult(credentials.AccessToken);
+
+    public Task RenewAsync(string refused, CancellationToken cancellationToken) => RefreshAsync(refused, cancellationToken);
 
     public void Dispose() => _refreshing.Dispose();
 

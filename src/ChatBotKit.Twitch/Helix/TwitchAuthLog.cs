@@ -15,4 +15,7 @@ internal static partial class TwitchAuthLog
 
     [LoggerMessage(743, LogLevel.Warning, "Twitch: validating the token failed; trying again at the next check")]
     public static partial void ValidationFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(744, LogLevel.Information, "Twitch: got an application access token for sending with the Chat Bot badge (expires {ExpiresAt})")]
+    public static partial void AppTokenFetched(ILogger logger, DateTimeOffset expiresAt);
 }

@@ -73,7 +73,7 @@ public sealed class TwitchExampleScriptTests
         var client = await api.NextClientAsync(Patience);
         await client.SendAsync(EventSubTestData.Frame("eventsub_ws_notification_channel.follow.json").ToJsonString());
         var follow = await api.NextChatTextAsync(Patience);
-        await client.SendAsync(Raid("coolraider", 42).ToJsonString());
+        await client.SendAsync(EventSubTestData.Raid("coolraider", 42).ToJsonString());
         var raid = await api.NextChatTextAsync(Patience);
 
         follow.Should().Be("Thank you for the follow, Awesome_User! 💜");
@@ -81,20 +81,5 @@ public sealed class TwitchExampleScriptTests
         api.ChatMessages.Should().OnlyContain(m => m["broadcaster_id"]!.GetValue<string>() == "12826");
         await stop.CancelAsync();
         await run.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
-    }
-
-    // A channel.chat.notification of notice type raid, built on the recorded chat message payload.
-    private static System.Text.Json.Nodes.JsonObject Raid(string raider, int viewers)
-    {
-        var payload = EventSubTestData.Frame("eventsub_channel.chat.message_payload.json");
-        payload["subscription"]!["type"] = "channel.chat.notification";
-        var evt = payload["event"]!.AsObject();
-        evt["broadcaster_user_id"] = "12826";
-        evt["broadcaster_user_login"] = "twitch";
-        evt["chatter_user_login"] = raider;
-        evt["notice_type"] = "raid";
-        evt["system_message"] = $"{viewers} raiders from {raider} have joined!";
-        evt["raid"] = new System.Text.Json.Nodes.JsonObject { ["user_id"] = "777", ["user_login"] = raider, ["user_name"] = raider, ["viewer_count"] = viewers };
-        return EventSubTestData.Notification(payload);
     }
 }

@@ -8,15 +8,15 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ChatBotKit.Twitch.Tests.EventSub;
 
 /// <summary>
-/// Mutated recorded frames through parsing, routing and mapping: no exception may escape. The count
-/// is small by default; <c>CBK_EVENTSUB_FUZZ_COUNT=1000000</c> runs the million the issue asks for.
+/// Mutated recorded frames through parsing, routing and mapping: no exception may escape. A million
+/// by default (about 15 s); <c>CBK_EVENTSUB_FUZZ_COUNT</c> sets another count.
 /// </summary>
 public sealed class EventSubFuzzTests
 {
     [Fact]
-    public void Route_MutatedRecordedFrames_NeverThrows()
+    public void Route_MillionMutatedRecordedFrames_NeverThrows()
     {
-        var count = int.TryParse(Environment.GetEnvironmentVariable("CBK_EVENTSUB_FUZZ_COUNT"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 20_000;
+        var count = int.TryParse(Environment.GetEnvironmentVariable("CBK_EVENTSUB_FUZZ_COUNT"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 1_000_000;
         var seeds = Seeds();
         var random = new Random(17);
         var events = Channel.CreateUnbounded<ChatEvent>();

@@ -48,4 +48,19 @@ public static class EventSubTestData
         payload["event"]!["message_id"] = Guid.NewGuid().ToString();
         return Notification(payload, messageId);
     }
+
+    /// <summary>A <c>channel.chat.notification</c> of notice type raid into channel twitch, built on the recorded chat message payload.</summary>
+    public static JsonObject Raid(string raider, int viewers)
+    {
+        var payload = Frame("eventsub_channel.chat.message_payload.json");
+        payload["subscription"]!["type"] = "channel.chat.notification";
+        var evt = payload["event"]!.AsObject();
+        evt["broadcaster_user_id"] = "12826";
+        evt["broadcaster_user_login"] = "twitch";
+        evt["chatter_user_login"] = raider;
+        evt["notice_type"] = "raid";
+        evt["system_message"] = $"{viewers} raiders from {raider} have joined!";
+        evt["raid"] = new JsonObject { ["user_id"] = "777", ["user_login"] = raider, ["user_name"] = raider, ["viewer_count"] = viewers };
+        return Notification(payload);
+    }
 }

@@ -24,10 +24,12 @@ public sealed class FakeTwitchApi : IAsyncDisposable
     public const string BotId = "141981764";
     public const string BotLogin = "kitbot";
     public const string ClientId = "test-client-id";
+    public const string ClientSecret = "test-client-secret";
 
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, int> _validTokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _refreshTokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _appTokens = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<Func<HttpResponse, Task>> _chatAnswers = new();
     private readonly Channel<EventSubClient> _clients = Channel.CreateUnbounded<EventSubClient>();
     private readonly Channel<string> _chatTexts = Channel.CreateUnbounded<string>();
@@ -51,6 +53,7 @@ public sealed class FakeTwitchApi : IAsyncDisposable
         _app.MapPost("/oauth2/device", (Delegate)DeviceAsync);
         _app.MapGet("/helix/users", (Delegate)GetUsers);
         _app.MapPost("/helix/eventsub/subscriptions", (Delegate)SubscribeAsync);
+        _app.MapDelete("/helix/eventsub/subscriptions", (Delegate)Unsubscribe);
         _app.MapPost("/helix/chat/messages", ChatMessageAsync);
         _app.StartAsync().GetAwaiter().GetResult();
         Endpoints = new TwitchEndpoints
@@ -66,11 +69,20 @@ public sealed class FakeTwitchApi : IAsyncDisposable
     /// <summary>Channel logins Helix knows, with their user ids.</summary>
     public ConcurrentDictionary<string, string> Users { get; } = new(StringComparer.Ordinal) { ["twitch"] = "12826", ["streamer"] = "1971641" };
 
-    /// <summary>Every subscription created: type, broadcaster id and session id.</summary>
-    public ConcurrentQueue<(string Type, string Broadcaster, string Session, JsonNode Body)> Subscriptions { get; } = new();
+    /// <summary>Every subscription created: type, broadcaster id, session id, the request and the id given.</summary>
+    public ConcurrentQueue<(string Type, string Broadcaster, string Session, JsonNode Body, string Id)> Subscriptions { get; } = new();
+
+    /// <summary>The ids of the subscriptions deleted.</summary>
+    public ConcurrentQueue<string> Deleted { get; } = new();
 
     /// <summary>Every chat message body Helix received.</summary>
     public ConcurrentQueue<JsonNode> ChatMessages { get; } = new();
+
+    /// <summary>The bearer token of every chat message Helix received, in order.</summary>
+    public ConcurrentQueue<string> ChatBearers { get; } = new();
+
+    /// <summary>How many application access tokens the client-credentials grant gave.</summary>
+    public int AppTokensIssued => _appTokens.Count;
 
     /// <summary>Types answered with 403, as Twitch does for a missing scope.</summary>
     public ConcurrentDictionary<string, byte> Forbidden { get; } = new(StringComparer.Ordinal);
@@ -162,11 +174,13 @@ public sealed class FakeTwitchApi : IAsyncDisposable
             await client.WelcomeReleased;
             await client.SendAsync(welcome.ToJsonString());
             Volatile.Write(ref _current, client);
+            client.MarkWelcomed();
         }
         else
         {
             await client.SendAsync(welcome.ToJsonString());
             Volatile.Write(ref _current, client);
+            client.MarkWelcomed();
             _clients.Writer.TryWrite(client);
         }
 
@@ -214,6 +228,18 @@ public sealed class FakeTwitchApi : IAsyncDisposable
             return Results.Json(new { access_token = "device-access", refresh_token = "device-refresh", expires_in = 14_000, token_type = "bearer", scope = form["scopes"].ToString().Split(' ') });
         }
 
+        if (form["grant_type"] == "client_credentials")
+        {
+            if (form["client_id"] != ClientId || form["client_secret"] != ClientSecret)
+            {
+                return Results.Json(new { status = 403, message = "invalid client secret" }, statusCode: 403);
+            }
+
+            var app = $"app-token-{_appTokens.Count + 1}";
+            _appTokens[app] = 0;
+            return Results.Json(new { access_token = app, expires_in = 5_000_000, token_type = "bearer" });
+        }
+
         if (form["grant_type"] != "refresh_token" || !_refreshTokens.TryRemove(form["refresh_token"].ToString(), out var old))
         {
             return Results.Json(new { status = 400, message = "Invalid refresh token" }, statusCode: 400);
@@ -251,13 +277,32 @@ public sealed class FakeTwitchApi : IAsyncDisposable
             return Results.Json(new { error = "Forbidden", status = 403, message = "subscription missing proper authorization" }, statusCode: 403);
         }
 
-        Subscriptions.Enqueue((type, body["condition"]!["broadcaster_user_id"]!.GetValue<string>(), body["transport"]!["session_id"]!.GetValue<string>(), body));
-        return Results.Json(new { data = new[] { new { id = Guid.NewGuid().ToString(), status = "enabled", type } }, total = 1, total_cost = 0, max_total_cost = 10 }, statusCode: 202);
+        var id = Guid.NewGuid().ToString();
+        Subscriptions.Enqueue((type, body["condition"]!["broadcaster_user_id"]!.GetValue<string>(), body["transport"]!["session_id"]!.GetValue<string>(), body, id));
+        return Results.Json(new { data = new[] { new { id, status = "enabled", type } }, total = 1, total_cost = 0, max_total_cost = 10 }, statusCode: 202);
+    }
+
+    private IResult Unsubscribe(HttpContext context)
+    {
+        if (!IsAuthorized(context))
+        {
+            return Unauthorized();
+        }
+
+        var id = context.Request.Query["id"].ToString();
+        if (!Subscriptions.Any(s => s.Id == id) || Deleted.Contains(id))
+        {
+            return Results.Json(new { error = "Not Found", status = 404, message = "subscription not found" }, statusCode: 404);
+        }
+
+        Deleted.Enqueue(id);
+        return Results.NoContent();
     }
 
     private async Task ChatMessageAsync(HttpContext context)
     {
-        if (!IsAuthorized(context))
+        var bearer = context.Request.Headers.Authorization.ToString();
+        if (!IsAuthorized(context) && !(bearer.StartsWith("Bearer ", StringComparison.Ordinal) && _appTokens.ContainsKey(bearer[7..])))
         {
             context.Response.StatusCode = 401;
             await context.Response.WriteAsJsonAsync(new { status = 401, message = "Invalid OAuth token" });
@@ -265,6 +310,7 @@ public sealed class FakeTwitchApi : IAsyncDisposable
         }
 
         var body = (await JsonNode.ParseAsync(context.Request.Body))!;
+        ChatBearers.Enqueue(bearer[7..]);
         ChatMessages.Enqueue(body);
         _chatTexts.Writer.TryWrite(body["message"]!.GetValue<string>());
         var answer = _chatAnswers.TryDequeue(out var next) ? next : Json("helix_send_chat_message_response_sent.json");
@@ -285,6 +331,7 @@ public sealed class FakeTwitchApi : IAsyncDisposable
         private readonly SemaphoreSlim _writing = new(1, 1);
         private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource _welcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _welcomed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public string SessionId => sessionId;
 
@@ -295,6 +342,11 @@ public sealed class FakeTwitchApi : IAsyncDisposable
 
         /// <summary>Lets a reconnect target send its welcome.</summary>
         public void ReleaseWelcome() => _welcome.TrySetResult();
+
+        /// <summary>Completes once the welcome has been sent.</summary>
+        public Task Welcomed => _welcomed.Task;
+
+        internal void MarkWelcomed() => _welcomed.TrySetResult();
 
         /// <summary>Completes when the client closed its socket.</summary>
         public Task Closed => _closed.Task;
