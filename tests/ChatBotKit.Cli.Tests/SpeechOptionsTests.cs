@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
 namespace ChatBotKit.Cli.Tests;
 
 public sealed class SpeechOptionsTests(WarmCompiler warm) : IClassFixture<WarmCompiler>, IDisposable
@@ -16,6 +19,33 @@ public sealed class SpeechOptionsTests(WarmCompiler warm) : IClassFixture<WarmCo
         code.Should().Be(0, because: _error.ToString());
         _error.ToString().Should().Contain($"speaking replies into {Path.Combine(_folder, "voice")} (one WAV file per utterance)");
         Directory.Exists(Path.Combine(_folder, "voice")).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Chat_SpeakToWithHttp_HealthShowsTheVoiceUnderTheBot()
+    {
+        var script = Path.Combine(_folder, "bot.csx");
+        File.WriteAllText(script, "Bot.WithName(\"kit\");");
+        var input = new OpenInput();
+        var chat = StreambotApp.RunAsync(
+            ["chat", script, "--no-watch", "--speak-to", Path.Combine(_folder, "voice"), "--http", "127.0.0.1:0"],
+            new CliStreams(input, _out, _error),
+            warm.Compiler);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!_error.ToString().Contains("is listening on the console", StringComparison.Ordinal) && !chat.IsCompleted)
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+
+        using var http = new HttpClient();
+        using var json = JsonDocument.Parse(await http.GetStringAsync(new Uri(Regex.Match(_error.ToString(), @"serving (\S+health)").Groups[1].Value)));
+        input.End();
+
+        (await chat).Should().Be(0, because: _error.ToString());
+        var check = json.RootElement.GetProperty("bots")[0].GetProperty("checks")[0];
+        check.GetProperty("name").GetString().Should().Be("speech");
+        check.GetProperty("status").GetString().Should().Be("healthy");
+        check.GetProperty("data").GetProperty("level").GetString().Should().Be("unknown", "nothing was spoken yet");
     }
 
     [Fact]
@@ -52,5 +82,19 @@ public sealed class SpeechOptionsTests(WarmCompiler warm) : IClassFixture<WarmCo
         var script = Path.Combine(_folder, "bot.csx");
         File.WriteAllText(script, "Bot.WithName(\"kit\");");
         return await StreambotApp.RunAsync(["chat", script, "--no-watch", .. extra], new CliStreams(new StringReader(""), _out, _error), warm.Compiler);
+    }
+
+    /// <summary>A stdin that stays open, with no viewer lines, until <see cref="End"/>.</summary>
+    private sealed class OpenInput : TextReader
+    {
+        private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void End() => _ended.TrySetResult();
+
+        public override async ValueTask<string?> ReadLineAsync(CancellationToken cancellationToken)
+        {
+            await _ended.Task.WaitAsync(cancellationToken);
+            return null;
+        }
     }
 }
