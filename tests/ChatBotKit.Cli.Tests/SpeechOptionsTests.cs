@@ -1,3 +1,4 @@
+using System.IO.Pipes;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -26,7 +27,7 @@ public sealed class SpeechOptionsTests(WarmCompiler warm) : IClassFixture<WarmCo
     {
         var script = Path.Combine(_folder, "bot.csx");
         File.WriteAllText(script, "Bot.WithName(\"kit\");");
-        var input = new OpenInput();
+        using var input = new OpenInput();
         var chat = StreambotApp.RunAsync(
             ["chat", script, "--no-watch", "--speak-to", Path.Combine(_folder, "voice"), "--http", "127.0.0.1:0"],
             new CliStreams(input, _out, _error),
@@ -37,6 +38,7 @@ public sealed class SpeechOptionsTests(WarmCompiler warm) : IClassFixture<WarmCo
             await Task.Delay(20, timeout.Token);
         }
 
+        chat.IsCompleted.Should().BeFalse(because: _error.ToString());
         using var http = new HttpClient();
         using var json = JsonDocument.Parse(await http.GetStringAsync(new Uri(Regex.Match(_error.ToString(), @"serving (\S+health)").Groups[1].Value)));
         input.End();
@@ -84,17 +86,29 @@ public sealed class SpeechOptionsTests(WarmCompiler warm) : IClassFixture<WarmCo
         return await StreambotApp.RunAsync(["chat", script, "--no-watch", .. extra], new CliStreams(new StringReader(""), _out, _error), warm.Compiler);
     }
 
-    /// <summary>A stdin that stays open, with no viewer lines, until <see cref="End"/>.</summary>
-    private sealed class OpenInput : TextReader
+    /// <summary>A stdin that stays open, with no viewer lines, until <see cref="End"/>: a real pipe, as the console reads its input on a thread of its own.</summary>
+    private sealed class OpenInput : StreamReader
     {
-        private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly AnonymousPipeServerStream _writer;
 
-        public void End() => _ended.TrySetResult();
-
-        public override async ValueTask<string?> ReadLineAsync(CancellationToken cancellationToken)
+        public OpenInput()
+            : this(new AnonymousPipeServerStream(PipeDirection.Out))
         {
-            await _ended.Task.WaitAsync(cancellationToken);
-            return null;
+        }
+
+        private OpenInput(AnonymousPipeServerStream writer)
+            : base(new AnonymousPipeClientStream(PipeDirection.In, writer.ClientSafePipeHandle)) => _writer = writer;
+
+        public void End() => _writer.Dispose();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _writer.Dispose();
+            }
+
+            base.Dispose(disposing);
         }
     }
 }
