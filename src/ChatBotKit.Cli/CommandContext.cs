@@ -2,7 +2,7 @@ using ChatBotKit.AI;
 using ChatBotKit.Engine;
 using ChatBotKit.Hosting;
 using ChatBotKit.Scripting;
-using ChatBotKit.Speech;
+using ChatBotKit.Speech.Pipeline;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBotKit.Cli;
@@ -66,13 +66,13 @@ internal sealed class CommandContext(CliStreams io, ScriptCompiler? compiler)
         }
     }
 
-    /// <summary>The voice <c>--speak</c> gives every version of the script, or <see langword="null"/>.</summary>
-    public IReplySpeaker? Speaker { get; set; }
+    /// <summary>The voice <c>--speak</c> gives every version of the script (with its health check), or <see langword="null"/>.</summary>
+    public SpeechPipeline? Speaker { get; set; }
 
     public ScriptHost CreateHost(ILoggerFactory loggerFactory, IReadOnlyDictionary<string, string>? config = null) => new(Compiler, new ScriptHostOptions
     {
         LoggerFactory = loggerFactory,
         Config = config,
-        ConfigureBot = Speaker is { } speaker ? bot => bot.WithSpeaker(speaker) : null,
+        ConfigureBot = Speaker is { } speaker ? bot => bot.WithSpeech(speaker) : null,
     });
 }

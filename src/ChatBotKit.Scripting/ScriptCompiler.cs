@@ -204,6 +204,9 @@ public sealed class ScriptCompiler
             .Order(StringComparer.Ordinal));
         paths.Add(typeof(Microsoft.Extensions.AI.IChatClient).Assembly.Location);
         paths.Add(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location);
+
+        // Bot.WithHealthCheck takes an IHealthCheck.
+        paths.Add(typeof(Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck).Assembly.Location);
         return [.. paths.Distinct(StringComparer.Ordinal).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
     }
 }

@@ -1,9 +1,11 @@
 using ChatBotKit.Events;
 using ChatBotKit.Speech;
 using ChatBotKit.Speech.Audio;
+using ChatBotKit.Speech.Health;
 using ChatBotKit.Speech.Pipeline;
 using ChatBotKit.Speech.Tts;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBotKit;
@@ -33,7 +35,21 @@ public static class SpeechBotBuilderExtensions
             options,
             log is null ? null : new LoggerFactoryOf(log));
         pipeline?.Invoke(speech);
-        return builder.WithSpeaker(speech).AddControlPanel(new SpeechControlPanel(speech));
+        return builder.WithSpeech(speech);
+    }
+
+    /// <summary>
+    /// Speaks every reply through <paramref name="pipeline"/> and shows its health under the bot in
+    /// the host's <c>/health</c> (as <see cref="SpeechHealthCheck.Name"/>; at critical level the bot is
+    /// degraded, not unhealthy, as text chat goes on).
+    /// </summary>
+    public static ChatBotBuilder WithSpeech(this ChatBotBuilder builder, SpeechPipeline pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(pipeline);
+        return builder.WithSpeaker(pipeline)
+            .WithHealthCheck(SpeechHealthCheck.Name, new SpeechHealthCheck(pipeline), HealthStatus.Degraded)
+            .AddControlPanel(new SpeechControlPanel(pipeline));
     }
 
     /// <summary>

@@ -8,6 +8,7 @@ using ChatBotKit.Speech;
 using ChatBotKit.Streaming;
 using ChatBotKit.Triggers;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ChatBotKit;
 
@@ -52,6 +53,7 @@ public sealed class ChatBotDefinition
         KnownBots = builder.KnownBots.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         LoopLimits = builder.LoopLimits;
         Speaker = builder.Speaker;
+        HealthChecks = [.. builder.HealthChecks];
         ReplyStreaming = builder.ReplyStreaming with { PauseWords = [.. builder.ReplyStreaming.PauseWords] };
         EmotionTags = [.. builder.EmotionTags.Distinct(StringComparer.OrdinalIgnoreCase)];
         Sources = [.. builder.Sources.Select(s => s with { Channels = [.. s.Channels] })];
@@ -122,6 +124,9 @@ public sealed class ChatBotDefinition
 
     /// <summary>Speaks replies as they are written; <see langword="null"/> means chat only.</summary>
     public IReplySpeaker? Speaker { get; }
+
+    /// <summary>Health checks of the parts the bot depends on (its voice…), shown under the bot in <c>/health</c>.</summary>
+    public IReadOnlyList<HealthCheckRegistration> HealthChecks { get; }
 
     /// <summary>How LLM replies are cut into phrases while they stream.</summary>
     public PhraseBufferOptions ReplyStreaming { get; }

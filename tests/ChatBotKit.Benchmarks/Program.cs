@@ -11,6 +11,7 @@ using ChatBotKit.Benchmarks;
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- dashboard      overview server time with 100 channels; throughput with a live-log client vs without
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- reload         save -> live latency, unloads, heap per reload (300 reloads)
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- speech-interrupt  interrupt -> silence of a reply spoken with espeak-ng (100 runs)
+// dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- speech-pulse [sink]  interrupt -> silence heard on a PulseAudio null sink's monitor (pacat, parec; 50 runs)
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- first-message  streamed reply at 30 tokens/s: first chat message vs end of reply
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- replay-reload  1,000 msg/s for 30 s with 20 reloads mid-stream (or: replay-reload N): messages lost
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- twitch-reconnect  EventSub session_reconnect -> events from the new session (200 rounds)
@@ -40,6 +41,9 @@ switch (args.FirstOrDefault())
         break;
     case "speech-interrupt":
         await ChatBotKit.Benchmarks.Speech.InterruptHarness.RunAsync(runs: 100);
+        break;
+    case "speech-pulse":
+        await ChatBotKit.Benchmarks.Speech.PulseInterruptHarness.RunAsync(args.Length > 1 ? args[1] : "streambot", runs: 50);
         break;
     case "first-message":
         await ChatBotKit.Benchmarks.AI.FirstMessageHarness.RunAsync(runs: 10);

@@ -1,3 +1,7 @@
+using System.IO.Pipes;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
 namespace ChatBotKit.Cli.Tests;
 
 public sealed class SpeechOptionsTests(WarmCompiler warm) : IClassFixture<WarmCompiler>, IDisposable
@@ -16,6 +20,34 @@ public sealed class SpeechOptionsTests(WarmCompiler warm) : IClassFixture<WarmCo
         code.Should().Be(0, because: _error.ToString());
         _error.ToString().Should().Contain($"speaking replies into {Path.Combine(_folder, "voice")} (one WAV file per utterance)");
         Directory.Exists(Path.Combine(_folder, "voice")).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Chat_SpeakToWithHttp_HealthShowsTheVoiceUnderTheBot()
+    {
+        var script = Path.Combine(_folder, "bot.csx");
+        File.WriteAllText(script, "Bot.WithName(\"kit\");");
+        using var input = new OpenInput();
+        var chat = StreambotApp.RunAsync(
+            ["chat", script, "--no-watch", "--speak-to", Path.Combine(_folder, "voice"), "--http", "127.0.0.1:0"],
+            new CliStreams(input, _out, _error),
+            warm.Compiler);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!_error.ToString().Contains("is listening on the console", StringComparison.Ordinal) && !chat.IsCompleted)
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+
+        chat.IsCompleted.Should().BeFalse(because: _error.ToString());
+        using var http = new HttpClient();
+        using var json = JsonDocument.Parse(await http.GetStringAsync(new Uri(Regex.Match(_error.ToString(), @"serving (\S+health)").Groups[1].Value)));
+        input.End();
+
+        (await chat).Should().Be(0, because: _error.ToString());
+        var check = json.RootElement.GetProperty("bots")[0].GetProperty("checks")[0];
+        check.GetProperty("name").GetString().Should().Be("speech");
+        check.GetProperty("status").GetString().Should().Be("healthy");
+        check.GetProperty("data").GetProperty("level").GetString().Should().Be("unknown", "nothing was spoken yet");
     }
 
     [Fact]
@@ -52,5 +84,31 @@ public sealed class SpeechOptionsTests(WarmCompiler warm) : IClassFixture<WarmCo
         var script = Path.Combine(_folder, "bot.csx");
         File.WriteAllText(script, "Bot.WithName(\"kit\");");
         return await StreambotApp.RunAsync(["chat", script, "--no-watch", .. extra], new CliStreams(new StringReader(""), _out, _error), warm.Compiler);
+    }
+
+    /// <summary>A stdin that stays open, with no viewer lines, until <see cref="End"/>: a real pipe, as the console reads its input on a thread of its own.</summary>
+    private sealed class OpenInput : StreamReader
+    {
+        private readonly AnonymousPipeServerStream _writer;
+
+        public OpenInput()
+            : this(new AnonymousPipeServerStream(PipeDirection.Out))
+        {
+        }
+
+        private OpenInput(AnonymousPipeServerStream writer)
+            : base(new AnonymousPipeClientStream(PipeDirection.In, writer.ClientSafePipeHandle)) => _writer = writer;
+
+        public void End() => _writer.Dispose();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _writer.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
     }
 }

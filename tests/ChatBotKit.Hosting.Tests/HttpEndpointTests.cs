@@ -18,7 +18,7 @@ public sealed class HttpEndpointTests
 {
     private sealed record FakeSettings(string Server);
 
-    private static async Task<(WebApplication App, HttpClient Http, FakeChatSource Source)> StartAppAsync(Action<ChatBotBuilder>? more = null)
+    internal static async Task<(WebApplication App, HttpClient Http, FakeChatSource Source)> StartAppAsync(Action<ChatBotBuilder>? more = null)
     {
         var source = new FakeChatSource();
         var port = ChatBotKit.Testing.LoopbackPort.GetFree();

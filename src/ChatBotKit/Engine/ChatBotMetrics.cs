@@ -25,6 +25,9 @@ public sealed class ChatBotMetrics : IDisposable
     private readonly Counter<long> _filterRejections;
     private readonly Counter<long> _sent;
     private readonly Counter<long> _swaps;
+    private readonly Histogram<double> _firstToken;
+    private readonly Histogram<double> _firstPhrase;
+    private readonly Histogram<double> _tokenRate;
 
     internal ChatBotMetrics(IMeterFactory? meterFactory, Func<long> queueDepth)
     {
@@ -38,6 +41,9 @@ public sealed class ChatBotMetrics : IDisposable
         _filterRejections = _meter.CreateCounter<long>("chatbotkit.filter.rejections", "{reply}", "Replies rejected by a response filter, by filter and reason.");
         _sent = _meter.CreateCounter<long>("chatbotkit.messages.sent", "{message}", "Messages the bot sent.");
         _swaps = _meter.CreateCounter<long>("chatbotkit.definition.swaps", "{swap}", "Bot definitions swapped in.");
+        _firstToken = _meter.CreateHistogram<double>("chatbotkit.reply.first_token", "s", "Time from asking the LLM for a reply to the reply's first text.");
+        _firstPhrase = _meter.CreateHistogram<double>("chatbotkit.reply.first_phrase", "s", "Time from asking the LLM for a reply to its first complete phrase, the first thing that can be spoken or sent.");
+        _tokenRate = _meter.CreateHistogram<double>("chatbotkit.reply.tokens_per_second", "{token}/s", "Tokens per second while a reply streams, from its first token to its last.");
         _meter.CreateObservableGauge("chatbotkit.queue.depth", queueDepth, "{event}", "Events waiting in all channel queues.");
     }
 
@@ -59,6 +65,12 @@ public sealed class ChatBotMetrics : IDisposable
     internal void MessageSent() => _sent.Add(1);
 
     internal void DefinitionSwapped() => _swaps.Add(1);
+
+    internal void FirstToken(TimeSpan latency) => _firstToken.Record(latency.TotalSeconds);
+
+    internal void FirstPhrase(TimeSpan latency) => _firstPhrase.Record(latency.TotalSeconds);
+
+    internal void TokenRate(double tokensPerSecond) => _tokenRate.Record(tokensPerSecond);
 
     internal static string LimitName(RateLimitReason reason) => LimitNames[(int)reason];
 

@@ -79,15 +79,17 @@ internal sealed class StreamedReplySender(ChannelServices services, ReplySender 
         var options = definition.ReplyStreaming.TimeProvider is null ? definition.ReplyStreaming with { TimeProvider = services.Clock } : definition.ReplyStreaming;
         var assembler = new ReplyPhraseAssembler(options, definition.EmotionTags);
         var cutter = new ChatMessageCutter(reply.Item.Source.Limits.MaxMessageLength, MaxMessages(definition));
+        var timing = new ReplyStreamTiming(services.Clock, services.Metrics);
         var phrases = 0;
         try
         {
-            await foreach (var step in PhraseBuffer.StepsAsync(stream.ReadTokensAsync(cancellationToken), assembler, options, cancellationToken).ConfigureAwait(false))
+            await foreach (var step in PhraseBuffer.StepsAsync(timing.TimeAsync(stream.ReadTokensAsync(cancellationToken), cancellationToken), assembler, options, cancellationToken).ConfigureAwait(false))
             {
                 ChatDraft? draft;
                 if (step is { } phrase)
                 {
                     phrases++;
+                    timing.PhraseReady();
                     voice?.TryWrite(phrase);
                     draft = cutter.Add(phrase.Text);
                 }
@@ -122,6 +124,8 @@ internal sealed class StreamedReplySender(ChannelServices services, ReplySender 
         }
         finally
         {
+            timing.Ended();
+
             // Complete phrases are kept even when the stream failed; an unfinished one is not.
             if (cutter.Flush() is { } last)
             {

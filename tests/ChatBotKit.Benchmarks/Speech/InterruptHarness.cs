@@ -64,7 +64,7 @@ internal static class InterruptHarness
         Console.WriteLine($"  max: {values[^1]:F1}");
     }
 
-    private static async IAsyncEnumerable<ReplyPhrase> Phrases(params string[] texts)
+    internal static async IAsyncEnumerable<ReplyPhrase> Phrases(params string[] texts)
     {
         foreach (var text in texts)
         {

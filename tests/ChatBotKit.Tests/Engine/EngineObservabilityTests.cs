@@ -59,18 +59,4 @@ public sealed class EngineObservabilityTests : EngineTestBase
         logs.Lines.Should().Contain(l => l.Level == LogLevel.Debug && l.Text.Contains(id, StringComparison.Ordinal) && l.Text.Contains("LlmFailed", StringComparison.Ordinal));
         logs.Lines.Should().NotContain(l => l.Text.Contains("my-secret-words", StringComparison.Ordinal));
     }
-
-    private sealed class TestMeterFactory : IMeterFactory
-    {
-        public List<Meter> Created { get; } = [];
-
-        public Meter Create(MeterOptions options)
-        {
-            var meter = new Meter(options.Name, options.Version, options.Tags, this);
-            Created.Add(meter);
-            return meter;
-        }
-
-        public void Dispose() => Created.ForEach(m => m.Dispose());
-    }
 }
