@@ -59,7 +59,14 @@ public sealed class FakeYouTube : IAsyncDisposable
     }
 
     /// <summary>Waits until one more <c>get_live_chat</c> request has arrived than this method has waited for before.</summary>
-    public async Task WaitForPollAsync() => (await _polled.WaitAsync(TimeSpan.FromSeconds(10))).Should().BeTrue("the source should poll");
+    /// <exception cref="TimeoutException">No request came within 10 s.</exception>
+    public async Task WaitForPollAsync()
+    {
+        if (!await _polled.WaitAsync(TimeSpan.FromSeconds(10)))
+        {
+            throw new TimeoutException("The source should have polled get_live_chat.");
+        }
+    }
 
     public void Answer(byte[] body) => _script.Enqueue((200, body));
 
