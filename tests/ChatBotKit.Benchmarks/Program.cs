@@ -12,11 +12,15 @@ using ChatBotKit.Benchmarks;
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- speech-interrupt  interrupt -> silence of a reply spoken with espeak-ng (100 runs)
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- first-message  streamed reply at 30 tokens/s: first chat message vs end of reply
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- replay-reload  1,000 msg/s for 30 s with 20 reloads mid-stream (or: replay-reload N): messages lost
+// dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- youtube-delay [messages]  a message on the fake YouTube -> its ChatEvent, against the poll wait
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- vtubestudio [npm-folder]  !expression latency, lip-sync rate/jitter, round trips (vs npm vtubestudio)
 switch (args.FirstOrDefault())
 {
     case "vtubestudio":
         await ChatBotKit.Benchmarks.VTubeStudio.VTubeStudioHarness.RunAsync(args.Length > 1 ? args[1] : null);
+        break;
+    case "youtube-delay":
+        await ChatBotKit.Benchmarks.YouTube.PollDelayHarness.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 60);
         break;
     case "latency":
         await LatencyHarness.RunAsync(samples: 200_000);

@@ -190,14 +190,8 @@ internal sealed class FormattedText
                 continue;
             }
 
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            while (reader.NextObjectInArray())
             {
-                if (reader.TokenType != JsonTokenType.StartObject)
-                {
-                    reader.Skip();
-                    continue;
-                }
-
                 while (reader.NextProperty())
                 {
                     if (reader.ValueTextEquals("url"u8))

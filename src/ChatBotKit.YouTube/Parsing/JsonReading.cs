@@ -20,6 +20,22 @@ internal static class JsonReading
     /// <summary>Moves onto the property's value: <see langword="true"/> when it is an array (the reader is then on its <c>[</c>), else the value is passed over.</summary>
     public static bool NextArray(this ref Utf8JsonReader reader) => reader.NextValue(JsonTokenType.StartArray);
 
+    /// <summary>Moves to the next element of the array the reader is in that is an object (passing over the others); <see langword="false"/> at the array's end.</summary>
+    public static bool NextObjectInArray(this ref Utf8JsonReader reader)
+    {
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                return true;
+            }
+
+            reader.Skip();
+        }
+
+        return false;
+    }
+
     /// <summary>The property's value when it is a string, or <see langword="null"/>.</summary>
     public static string? NextString(this ref Utf8JsonReader reader) =>
         reader.NextValue(JsonTokenType.String) ? reader.Text() : null;

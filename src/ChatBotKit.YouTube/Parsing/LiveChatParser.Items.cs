@@ -120,7 +120,7 @@ internal sealed partial class LiveChatParser
 
         if (!found)
         {
-            page.Problems.Add($"missing item at {path}");
+            page.Problems.Add(path.Missing("item"));
         }
     }
 
@@ -227,7 +227,7 @@ internal sealed partial class LiveChatParser
         }
         else if (missing is not null)
         {
-            page.Problems.Add($"missing {missing} at {path}");
+            page.Problems.Add(path.Missing(missing));
         }
     }
 
@@ -256,7 +256,9 @@ internal sealed partial class LiveChatParser
     /// <summary>Where an item sits in the page; written out only when a problem is reported.</summary>
     private readonly record struct ItemPath(string Actions, int Index, string Action, string? Renderer = null)
     {
-        public override string ToString() =>
-            Renderer is null ? $"{Actions}[{Index}].{Action}" : $"{Actions}[{Index}].{Action}.item.{Renderer}";
+        /// <summary>The problem "missing <paramref name="field"/> at" this path.</summary>
+        public string Missing(string field) => Renderer is null
+            ? $"missing {field} at {Actions}[{Index}].{Action}"
+            : $"missing {field} at {Actions}[{Index}].{Action}.item.{Renderer}";
     }
 }

@@ -139,14 +139,8 @@ internal sealed partial class LiveChatParser(string channel, int recentIdCapacit
             return;
         }
 
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        while (reader.NextObjectInArray())
         {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                reader.Skip();
-                continue;
-            }
-
             while (reader.NextProperty())
             {
                 if (page.Continuation is null && IsContinuationKind(ref reader) && reader.NextObject())

@@ -171,14 +171,8 @@ internal sealed class RendererFields
             return;
         }
 
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        while (reader.NextObjectInArray())
         {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                reader.Skip();
-                continue;
-            }
-
             while (reader.NextProperty())
             {
                 if (reader.ValueTextEquals("liveChatAuthorBadgeRenderer"u8) && reader.NextObject())

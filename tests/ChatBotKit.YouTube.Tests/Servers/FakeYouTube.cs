@@ -97,7 +97,8 @@ public sealed class FakeYouTube : IAsyncDisposable
             request.Query["key"].ToString(),
             body.RootElement.GetProperty("continuation").GetString()!,
             client.GetProperty("clientVersion").GetString()!,
-            request.Headers["X-Goog-Visitor-Id"].ToString()));
+            request.Headers["X-Goog-Visitor-Id"].ToString(),
+            System.Diagnostics.Stopwatch.GetTimestamp()));
         _polled.Release();
         if (!_script.TryDequeue(out var answer))
         {
@@ -120,5 +121,6 @@ public sealed class FakeYouTube : IAsyncDisposable
 
     private static string Q(string singleQuoted) => singleQuoted.Replace('\'', '"');
 
-    public sealed record PollRequest(string Key, string Continuation, string ClientVersion, string VisitorId);
+    /// <param name="ArrivedAt">When the request arrived, as a <see cref="System.Diagnostics.Stopwatch"/> timestamp.</param>
+    public sealed record PollRequest(string Key, string Continuation, string ClientVersion, string VisitorId, long ArrivedAt);
 }
