@@ -15,6 +15,7 @@ using ChatBotKit.Benchmarks;
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- first-message  streamed reply at 30 tokens/s: first chat message vs end of reply
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- replay-reload  1,000 msg/s for 30 s with 20 reloads mid-stream (or: replay-reload N): messages lost
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- twitch-reconnect  EventSub session_reconnect -> events from the new session (200 rounds)
+// dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- youtube-delay [messages]  a message on the fake YouTube -> its ChatEvent, against the poll wait
 // dotnet run -c Release --project tests/ChatBotKit.Benchmarks -- vtubestudio [npm-folder]  !expression latency, lip-sync rate/jitter, round trips (vs npm vtubestudio)
 switch (args.FirstOrDefault())
 {
@@ -23,6 +24,9 @@ switch (args.FirstOrDefault())
         break;
     case "twitch-reconnect":
         await ChatBotKit.Benchmarks.Twitch.EventSubReconnectHarness.RunAsync(rounds: 200);
+        break;
+    case "youtube-delay":
+        await ChatBotKit.Benchmarks.YouTube.PollDelayHarness.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 60);
         break;
     case "latency":
         await LatencyHarness.RunAsync(samples: 200_000);

@@ -48,30 +48,4 @@ internal static class JsonFields
     /// <summary>The array at <paramref name="names"/>, or an empty sequence.</summary>
     public static IEnumerable<JsonElement> Items(this JsonElement element, params ReadOnlySpan<string> names) =>
         element.TryGet(out var found, names) && found.ValueKind == JsonValueKind.Array ? found.EnumerateArray() : [];
-
-    /// <summary>
-    /// The one meaningful property of an object such as <c>{"liveChatTextMessageRenderer": {…}}</c>,
-    /// passing over the <c>clickTrackingParams</c> YouTube puts beside it.
-    /// </summary>
-    public static bool TrySingle(this JsonElement element, out string name, out JsonElement value)
-    {
-        (name, value) = (string.Empty, default);
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            return false;
-        }
-
-        foreach (var property in element.EnumerateObject())
-        {
-            if (property.NameEquals("clickTrackingParams"))
-            {
-                continue;
-            }
-
-            (name, value) = (property.Name, property.Value);
-            return true;
-        }
-
-        return false;
-    }
 }

@@ -4,7 +4,8 @@ using ChatBotKit.Events;
 namespace ChatBotKit.YouTube.Parsing;
 
 /// <summary>
-/// Turns <c>get_live_chat</c> responses into events. Accepts the current envelope
+/// Turns <c>get_live_chat</c> responses into events in one forward pass over the response's UTF-8
+/// bytes, reading only the renderers it maps. Accepts the current envelope
 /// (<c>continuationContents.liveChatContinuation</c>), the page's initial data
 /// (<c>contents.liveChatRenderer</c>) and the older <c>{"response": {…}}</c> wrapper. One parser per
 /// chat: it remembers recent item ids (an item on two overlapping pages is delivered once) and the
@@ -12,147 +13,189 @@ namespace ChatBotKit.YouTube.Parsing;
 /// </summary>
 internal sealed partial class LiveChatParser(string channel, int recentIdCapacity = 4096)
 {
-    private static readonly string[] ContinuationKinds =
-        ["invalidationContinuationData", "timedContinuationData", "reloadContinuationData", "liveChatReplayContinuationData"];
-
     private readonly RecentIds _recent = new(recentIdCapacity);
     private readonly HashSet<string> _unknown = new(StringComparer.Ordinal);
+    private readonly FormattedText _text = new();
+    private readonly ChatItemMapper _items = new(channel);
 
-    /// <summary>Reads one response body. Never throws for bad input: the problems are in the page.</summary>
+    /// <summary>
+    /// Reads one response body (or the <c>ytInitialData</c> of a live-chat page). Never throws for bad
+    /// input: the problems are in the page. A body that is not whole JSON gives no events at all, so
+    /// that the retried page delivers them.
+    /// </summary>
     public LiveChatPage Parse(ReadOnlyMemory<byte> body)
     {
-        JsonDocument document;
+        var page = new PageBuilder(body);
+        var reader = new Utf8JsonReader(body.Span);
         try
         {
-            document = JsonDocument.Parse(body);
+            reader.Read();
+            ReadEnvelope(ref reader, "$", page);
+            if (reader.Read())
+            {
+                return LiveChatPage.Unreadable("the body is not JSON (more after the document)");
+            }
         }
         catch (JsonException ex)
         {
             return LiveChatPage.Unreadable($"the body is not JSON ({ex.Message})");
         }
 
-        using (document)
-        {
-            return Parse(document.RootElement);
-        }
+        // A response without either envelope is how YouTube says the chat is over.
+        return page.FoundChat ? Finish(page) : new LiveChatPage(null, null, [], [], []);
     }
 
-    /// <summary>Reads one parsed response (or the <c>ytInitialData</c> of a live-chat page).</summary>
-    public LiveChatPage Parse(JsonElement root)
+    private LiveChatPage Finish(PageBuilder page)
     {
-        var prefix = "$";
-        if (root.TryGet(out var wrapped, "response"))
+        var events = new List<ChatEvent>(page.Events.Count);
+        foreach (var chatEvent in page.Events)
         {
-            (root, prefix) = (wrapped, "$.response");
-        }
-
-        if (root.TryGet(out var chat, "continuationContents", "liveChatContinuation"))
-        {
-            prefix += ".continuationContents.liveChatContinuation";
-        }
-        else if (root.TryGet(out chat, "contents", "liveChatRenderer"))
-        {
-            prefix += ".contents.liveChatRenderer";
-        }
-        else
-        {
-            // A response without either envelope is how YouTube says the chat is over.
-            return new LiveChatPage(null, null, [], [], []);
-        }
-
-        var page = new PageBuilder();
-        ReadActions(chat.Items("actions"), $"{prefix}.actions", page);
-        var (continuation, timeout) = ReadContinuation(chat);
-        return new LiveChatPage(continuation, timeout, page.Events, page.Problems, page.Unknown);
-    }
-
-    private static (string? Continuation, TimeSpan? Timeout) ReadContinuation(JsonElement chat)
-    {
-        foreach (var entry in chat.Items("continuations"))
-        {
-            foreach (var kind in ContinuationKinds)
+            if (chatEvent.Id is null || _recent.Add(string.Concat(chatEvent.Kind, "/", chatEvent.Id)))
             {
-                if (entry.TryGet(out var data, kind) && data.String("continuation") is { Length: > 0 } token)
+                events.Add(chatEvent);
+            }
+        }
+
+        var unknown = page.Unknown.Where(name => _unknown.Count < 256 && _unknown.Add(name)).ToList();
+        return new LiveChatPage(page.Continuation, page.Timeout, events, page.Problems, unknown);
+    }
+
+    // The reader is on the value of the root (or of "response"); anything but an object holds no chat.
+    private void ReadEnvelope(ref Utf8JsonReader reader, string path, PageBuilder page)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return;
+        }
+
+        while (reader.NextProperty())
+        {
+            if (reader.ValueTextEquals("response"u8))
+            {
+                reader.Read();
+                ReadEnvelope(ref reader, $"{path}.response", page);
+            }
+            else if (!page.FoundChat && reader.ValueTextEquals("continuationContents"u8))
+            {
+                ReadChat(ref reader, "liveChatContinuation"u8, $"{path}.continuationContents.liveChatContinuation", page);
+            }
+            else if (!page.FoundChat && reader.ValueTextEquals("contents"u8))
+            {
+                ReadChat(ref reader, "liveChatRenderer"u8, $"{path}.contents.liveChatRenderer", page);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+    }
+
+    private void ReadChat(ref Utf8JsonReader reader, ReadOnlySpan<byte> name, string path, PageBuilder page)
+    {
+        if (!reader.NextObject())
+        {
+            return;
+        }
+
+        while (reader.NextProperty())
+        {
+            if (!page.FoundChat && reader.ValueTextEquals(name))
+            {
+                page.FoundChat = true;
+                if (!reader.NextObject())
                 {
-                    var timeout = data.Int64("timeoutMs") is { } ms and >= 0 and <= int.MaxValue ? TimeSpan.FromMilliseconds(ms) : (TimeSpan?)null;
-                    return (token, timeout);
+                    continue;
+                }
+
+                while (reader.NextProperty())
+                {
+                    if (reader.ValueTextEquals("actions"u8))
+                    {
+                        ReadActions(ref reader, $"{path}.actions", page);
+                    }
+                    else if (reader.ValueTextEquals("continuations"u8))
+                    {
+                        ReadContinuations(ref reader, page);
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+    }
+
+    // The first entry that carries a continuation of a known kind gives the token and the wait.
+    private static void ReadContinuations(ref Utf8JsonReader reader, PageBuilder page)
+    {
+        if (!reader.NextArray())
+        {
+            return;
+        }
+
+        while (reader.NextObjectInArray())
+        {
+            while (reader.NextProperty())
+            {
+                if (page.Continuation is null && IsContinuationKind(ref reader) && reader.NextObject())
+                {
+                    ReadContinuation(ref reader, page);
+                }
+                else
+                {
+                    reader.Skip();
                 }
             }
         }
-
-        return (null, null);
     }
 
-    private void ReadActions(IEnumerable<JsonElement> actions, string path, PageBuilder page)
+    private static bool IsContinuationKind(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("invalidationContinuationData"u8) || reader.ValueTextEquals("timedContinuationData"u8)
+        || reader.ValueTextEquals("reloadContinuationData"u8) || reader.ValueTextEquals("liveChatReplayContinuationData"u8);
+
+    private static void ReadContinuation(ref Utf8JsonReader reader, PageBuilder page)
     {
-        var index = 0;
-        foreach (var action in actions)
+        string? token = null;
+        long? timeoutMs = null;
+        while (reader.NextProperty())
         {
-            var at = $"{path}[{index++}]";
-            if (!action.TrySingle(out var name, out var body))
+            if (reader.ValueTextEquals("continuation"u8))
             {
-                page.Problems.Add($"not an action object at {at}");
-                continue;
+                token = reader.NextString() ?? token;
             }
-
-            try
+            else if (reader.ValueTextEquals("timeoutMs"u8))
             {
-                ReadAction(name, body, $"{at}.{name}", page);
+                timeoutMs = reader.NextInt64() ?? timeoutMs;
             }
-            catch (Exception ex) when (ex is SkippedItemException or InvalidOperationException or FormatException or ArgumentException)
+            else
             {
-                page.Problems.Add(ex is SkippedItemException ? ex.Message : $"{ex.Message} at {at}.{name}");
+                reader.Skip();
             }
         }
-    }
 
-    private void ReadAction(string name, JsonElement body, string path, PageBuilder page)
-    {
-        switch (name)
+        if (token is { Length: > 0 })
         {
-            case "addChatItemAction":
-                if (!body.TryGet(out var item, "item") || !item.TrySingle(out var renderer, out var value))
-                {
-                    throw new SkippedItemException($"missing item at {path}");
-                }
-
-                Add(ReadItem(renderer, value, $"{path}.item.{renderer}", page), page);
-                break;
-            case "replayChatItemAction":
-                ReadActions(body.Items("actions"), $"{path}.actions", page);
-                break;
-            case "markChatItemAsDeletedAction" or "removeChatItemAction":
-                Add(Deleted(body, path), page);
-                break;
-            case "markChatItemsByAuthorAsDeletedAction":
-                Add(AuthorRemoved(body, path), page);
-                break;
-            case var known when IgnoredActions.Contains(known):
-                break;
-            default:
-                Unknown(name, page);
-                break;
+            page.Continuation = token;
+            page.Timeout = timeoutMs is { } ms and >= 0 and <= int.MaxValue ? TimeSpan.FromMilliseconds(ms) : null;
         }
     }
 
-    private void Add(ChatEvent? chatEvent, PageBuilder page)
+    private sealed class PageBuilder(ReadOnlyMemory<byte> body)
     {
-        if (chatEvent is not null && (chatEvent.Id is null || _recent.Add($"{chatEvent.Kind}/{chatEvent.Id}")))
-        {
-            page.Events.Add(chatEvent);
-        }
-    }
+        public ReadOnlyMemory<byte> Body { get; } = body;
 
-    private void Unknown(string name, PageBuilder page)
-    {
-        if (_unknown.Count < 256 && _unknown.Add(name))
-        {
-            page.Unknown.Add(name);
-        }
-    }
+        public bool FoundChat { get; set; }
 
-    private sealed class PageBuilder
-    {
+        public string? Continuation { get; set; }
+
+        public TimeSpan? Timeout { get; set; }
+
         public List<ChatEvent> Events { get; } = [];
 
         public List<string> Problems { get; } = [];

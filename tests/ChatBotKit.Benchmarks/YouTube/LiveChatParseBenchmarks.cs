@@ -5,7 +5,9 @@ namespace ChatBotKit.Benchmarks.YouTube;
 
 /// <summary>
 /// A recorded <c>get_live_chat</c> page (bytes) into ChatEvents, with a fresh parser per page (no
-/// duplicate carry-over), for the comparison with youtubei.js's parser on the same files.
+/// duplicate carry-over), for the comparison with youtubei.js's parser on the same files
+/// (<c>youtubei-parse.mjs</c>). Each page is read as recorded (pretty-printed) and without its
+/// whitespace, as YouTube sends it to a client that asks for <c>prettyPrint=false</c>.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -16,11 +18,44 @@ public class LiveChatParseBenchmarks
     [Params("pytchat_speed_speedtest_normal.json", "pytchat_test_stream.json", "chat-downloader_live_chat_page_initial_data_2020.json")]
     public string Page { get; set; } = "";
 
+    [Params(false, true)]
+    public bool Minified { get; set; }
+
     [GlobalSetup]
-    public void Setup() => _body = File.ReadAllBytes(Path.Combine(TestData.Folder, "youtube", Page));
+    public void Setup()
+    {
+        var recorded = File.ReadAllBytes(Path.Combine(TestData.Folder, "youtube", Page));
+        _body = Minified ? WithoutWhitespace(recorded) : recorded;
+    }
 
     [Benchmark]
     public int Parse() => new LiveChatParser("video1").Parse(_body).Events.Count;
+
+    /// <summary>The JSON without the whitespace between tokens (the same bytes youtubei-parse.mjs makes).</summary>
+    internal static byte[] WithoutWhitespace(byte[] json)
+    {
+        var result = new List<byte>(json.Length);
+        var (inString, escaped) = (false, false);
+        foreach (var b in json)
+        {
+            if (inString)
+            {
+                (inString, escaped) = (escaped || b != '"', !escaped && b == '\\');
+            }
+            else if (b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')
+            {
+                continue;
+            }
+            else
+            {
+                inString = b == '"';
+            }
+
+            result.Add(b);
+        }
+
+        return [.. result];
+    }
 }
 
 /// <summary>The repository's recorded wire data (<c>tests/testdata</c>), found from the benchmark's own folder.</summary>

@@ -82,6 +82,31 @@ public sealed class YouTubeDataApiReadingTests : DataApiSourceTestBase
     }
 
     [Fact]
+    public async Task Read_OneHourAtTheDefaults_Spends2250UnitsOnLists()
+    {
+        await using var source = Source(new YouTubeOptions { ApiKey = FakeDataApi.ApiKey });
+        await source.ConnectAsync();
+        using var stop = new CancellationTokenSource();
+        var reading = source.ReadEventsAsync(stop.Token).ToListAsync(stop.Token).AsTask();
+
+        // Lists go out at 0 s, 8 s, … 3,592 s: the 450th wait starts at the last one of the hour, and is left waiting.
+        for (var list = 1; list <= 450; list++)
+        {
+            var wait = await Clock.NextWaitStartedAsync();
+            if (list < 450)
+            {
+                Clock.Advance(wait);
+            }
+        }
+
+        Clock.Waits.Should().AllBeEquivalentTo(TimeSpan.FromSeconds(8), "the fake asks for 5 s, raised to ApiPollInterval");
+        Api.Calls.Count(c => c.Method == "list").Should().Be(450);
+        source.QuotaUnitsSpent.Should().Be(1 + (450 * 5), "docs/youtube.md: 2,250 units an hour of reading, plus 1 to connect");
+        await stop.CancelAsync();
+        await FluentActions.Awaiting(() => reading).Should().ThrowAsync<OperationCanceledException>();
+    }
+
+    [Fact]
     public async Task Read_BudgetNearlySpent_WarnsAt80PercentSlowsDownAndStopsBeforeOverrunning()
     {
         await using var source = Source(new YouTubeOptions { ApiKey = FakeDataApi.ApiKey, DailyQuota = 26 });

@@ -28,6 +28,21 @@ public sealed class LiveChatParserBadInputTests
     }
 
     [Fact]
+    public void Parse_TruncatedThenWholePage_DeliversTheItemsOfTheWholeOne()
+    {
+        var whole = Page("c", 1000, TextItem("m1", "a", "first"), TextItem("m2", "a", "second"));
+
+        _parser.Parse(whole.AsMemory(0, whole.Length - 5)).Events.Should().BeEmpty();
+        var page = _parser.Parse(whole);
+
+        page.Events.Cast<MessageReceived>().Select(m => m.Text).Should().Equal("first", "second");
+    }
+
+    [Fact]
+    public void Parse_TrailingBytesAfterTheDocument_IsUnreadable() =>
+        _parser.Parse(Encoding.UTF8.GetBytes("{\"continuationContents\":{}} <html>")).IsReadable.Should().BeFalse();
+
+    [Fact]
     public void Parse_NoContinuationContents_IsTheEndOfTheStream()
     {
         var page = _parser.Parse(Ended());

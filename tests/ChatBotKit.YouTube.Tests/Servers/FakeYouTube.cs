@@ -59,7 +59,14 @@ public sealed class FakeYouTube : IAsyncDisposable
     }
 
     /// <summary>Waits until one more <c>get_live_chat</c> request has arrived than this method has waited for before.</summary>
-    public async Task WaitForPollAsync() => (await _polled.WaitAsync(TimeSpan.FromSeconds(10))).Should().BeTrue("the source should poll");
+    /// <exception cref="TimeoutException">No request came within 10 s.</exception>
+    public async Task WaitForPollAsync()
+    {
+        if (!await _polled.WaitAsync(TimeSpan.FromSeconds(10)))
+        {
+            throw new TimeoutException("The source should have polled get_live_chat.");
+        }
+    }
 
     public void Answer(byte[] body) => _script.Enqueue((200, body));
 
@@ -90,7 +97,8 @@ public sealed class FakeYouTube : IAsyncDisposable
             request.Query["key"].ToString(),
             body.RootElement.GetProperty("continuation").GetString()!,
             client.GetProperty("clientVersion").GetString()!,
-            request.Headers["X-Goog-Visitor-Id"].ToString()));
+            request.Headers["X-Goog-Visitor-Id"].ToString(),
+            System.Diagnostics.Stopwatch.GetTimestamp()));
         _polled.Release();
         if (!_script.TryDequeue(out var answer))
         {
@@ -113,5 +121,6 @@ public sealed class FakeYouTube : IAsyncDisposable
 
     private static string Q(string singleQuoted) => singleQuoted.Replace('\'', '"');
 
-    public sealed record PollRequest(string Key, string Continuation, string ClientVersion, string VisitorId);
+    /// <param name="ArrivedAt">When the request arrived, as a <see cref="System.Diagnostics.Stopwatch"/> timestamp.</param>
+    public sealed record PollRequest(string Key, string Continuation, string ClientVersion, string VisitorId, long ArrivedAt);
 }

@@ -30,12 +30,15 @@ internal sealed class WatchedClock : TimeProvider
     public void Advance(TimeSpan by) => _clock.Advance(by);
 
     /// <summary>Waits for the code under test to start a wait, and lets it run out.</summary>
-    public async Task AdvanceNextWaitAsync()
+    public async Task AdvanceNextWaitAsync() => _clock.Advance(await NextWaitStartedAsync());
+
+    /// <summary>Waits for the code under test to start a wait, and leaves it waiting.</summary>
+    public async Task<TimeSpan> NextWaitStartedAsync()
     {
         (await _started.WaitAsync(TimeSpan.FromSeconds(20))).Should().BeTrue("the code should start waiting");
         _waits.TryDequeue(out var wait).Should().BeTrue();
         Waits.Add(wait);
-        _clock.Advance(wait);
+        return wait;
     }
 
     /// <summary>Lets every wait the code starts run out at once, until <paramref name="done"/> completes.</summary>
