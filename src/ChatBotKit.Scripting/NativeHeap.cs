@@ -11,11 +11,11 @@ namespace ChatBotKit.Scripting;
 /// </summary>
 internal static class NativeHeap
 {
-    private static bool s_unavailable = !OperatingSystem.IsLinux();
+    private static bool _unavailable = !OperatingSystem.IsLinux();
 
     public static void Trim()
     {
-        if (s_unavailable)
+        if (_unavailable)
         {
             return;
         }
@@ -26,7 +26,7 @@ internal static class NativeHeap
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
-            s_unavailable = true;
+            _unavailable = true;
         }
     }
 
