@@ -16,8 +16,8 @@ internal sealed class LiveConfig(IReadOnlyDictionary<string, string> values) : I
 
     public string this[string key] => _values[key];
 
-    /// <summary>Makes <paramref name="values"/> what scripts loaded from now on see.</summary>
-    public void Replace(IReadOnlyDictionary<string, string> values) => _values = values;
+    /// <summary>Makes <paramref name="values"/> what scripts see from now on; returns the values they saw before.</summary>
+    public IReadOnlyDictionary<string, string> Replace(IReadOnlyDictionary<string, string> values) => Interlocked.Exchange(ref _values, values);
 
     public bool ContainsKey(string key) => _values.ContainsKey(key);
 

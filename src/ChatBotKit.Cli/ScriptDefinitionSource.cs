@@ -20,6 +20,7 @@ internal sealed class ScriptDefinitionSource(
     private ScriptFileWatcher? _watcher;
     private ScriptGeneration? _current;
     private ScriptGeneration? _next = first;
+    private IReadOnlyDictionary<string, string>? _replacedValues;
 
     public bool OpensDeclaredSources => !onConsole;
 
@@ -30,23 +31,36 @@ internal sealed class ScriptDefinitionSource(
             return _next!.Definition;
         }
 
-        values.Replace(CliConfiguration.ValuesOf(configuration));
-        io.Status($"reloaded the configuration ({configFiles}); /health and /metrics keep their endpoint until a restart.");
+        _replacedValues = values.Replace(CliConfiguration.ValuesOf(configuration));
         try
         {
             _next = await host.LoadAsync(script.FullName, cancellationToken).ConfigureAwait(false);
-            return _next.Definition;
         }
         catch (ScriptException e)
         {
-            io.Status($"{script.Name} has errors; the running bot keeps its previous version:");
+            RestoreValues();
+            io.Status($"{script.Name} has errors; the running bot keeps its previous version and configuration:");
             CliStreams.Write(io.Error, e.Diagnostics);
             throw;
+        }
+
+        io.Status($"reloaded the configuration ({configFiles}); /health and /metrics keep their endpoint until a restart.");
+        return _next.Definition;
+    }
+
+    // The running generation reads Config as it runs: a reload that does not take effect must not change it.
+    private void RestoreValues()
+    {
+        if (_replacedValues is { } previous)
+        {
+            values.Replace(previous);
+            _replacedValues = null;
         }
     }
 
     public async Task CommitAsync(ChatBotDefinition definition, CancellationToken cancellationToken)
     {
+        _replacedValues = null;
         var old = _current;
         _current = _next ?? throw new InvalidOperationException("No definition was built.");
         _next = null;
@@ -71,6 +85,7 @@ internal sealed class ScriptDefinitionSource(
 
     public void Discard(ChatBotDefinition definition)
     {
+        RestoreValues();
         _next?.Dispose();
         _next = null;
     }

@@ -181,6 +181,29 @@ public sealed class SignalTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_HangupWithScriptErrors_KeepsTheConfigurationTheRunningBotReads()
+    {
+        File.WriteAllText(Path("bot.yaml"), "Dice:\n  Reply: one\n");
+        var script = Path("bot.csx");
+        var bot = "Bot.WithName(\"kit\").OnCommand(\"dice\", ctx => Config[\"Dice:Reply\"]);\n";
+        File.WriteAllText(script, bot);
+        using var process = Start(script);
+        await WaitForAsync(() => _error.ToString().Contains("on the console (no source declared)", StringComparison.Ordinal), process);
+
+        File.WriteAllText(Path("bot.yaml"), "Dice:\n  Reply: two\n");
+        File.WriteAllText(script, bot + "this is not C#\n");
+        await KillAsync(process, "HUP");
+        await WaitForAsync(() => _error.ToString().Contains("bot.csx has errors", StringComparison.Ordinal), process);
+        await process.StandardInput.WriteLineAsync("bob: !dice");
+        await WaitForAsync(() => _output.ToString().Contains("kit: one", StringComparison.Ordinal), process);
+        await KillAsync(process, "TERM");
+        await process.WaitForExitAsync();
+
+        _output.ToString().Should().NotContain("kit: two");
+        _error.ToString().Should().NotContain("reloaded the configuration", "the reload did not take effect");
+    }
+
+    [Fact]
     public async Task Chat_HangupWithoutWatching_EndsTheProcessAsAnyProgram()
     {
         var script = Path("bot.csx");
