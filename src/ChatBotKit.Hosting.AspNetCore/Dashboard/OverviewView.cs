@@ -70,8 +70,26 @@ internal static class OverviewView
         var llm = bot.Llm;
         html.Append("<h3>LLM</h3>")
             .Append(CultureInfo.InvariantCulture, $"""<p class="llm">{H(Redaction.Url(llm.Backend))} · {H(llm.Reachability)}{(llm.Detail is null ? "" : " (" + H(Redaction.Url(llm.Detail)) + ")")} · {H(llm.Level)} · {llm.Calls} calls · {H(llm.ErrorRate * 100)} % errors · mean latency {(llm.MeanLatencySeconds is { } l ? H(l) + " s" : "n/a")}</p>""");
+        Checks(html, bot.Checks);
         ControlPanelsView.Append(html, dashboard, runtime);
         html.Append("</section>");
+    }
+
+    // The bot's own health checks (its voice, for one), as /health lists them.
+    private static void Checks(StringBuilder html, IReadOnlyList<PartHealth> checks)
+    {
+        if (checks.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<h3>Parts</h3><table class=\"checks\"><tr><th>Part</th><th>Status</th><th>Detail</th></tr>");
+        foreach (var check in checks)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"""<tr data-check="{H(check.Name)}"><td>{H(check.Name)}</td><td class="status {H(check.Status)}">{H(check.Status)}</td><td>{H(check.Description ?? "")}</td></tr>""");
+        }
+
+        html.Append("</table>");
     }
 
     private static void Reload(StringBuilder html, LastReload? last)

@@ -4,6 +4,7 @@ using ChatBotKit.Controls;
 using ChatBotKit.Hosting.AspNetCore.Dashboard;
 using ChatBotKit.Hosting.Interactions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using static ChatBotKit.Hosting.Tests.Dashboard.DashboardHttpTests;
 using static ChatBotKit.Tests.Fakes.Events;
 
@@ -31,6 +32,19 @@ public sealed class DashboardPanelTests
         after.Should().Contain("<dd>1 times</dd>").And.Contain("<p class=\"result\">pressed once more</p>");
         unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
         app.Audit.Lines.Select(l => l.Text).Should().Contain(t => t.Contains("pressed press on Counter of default", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Overview_BotWithHealthCheck_ShowsThePartAndItsStatus()
+    {
+        var check = new FixedCheck(HealthCheckResult.Degraded("espeak-ng answers slowly"));
+        await using var app = await DashboardApp.StartAsync(bot: b => b.WithHealthCheck("voice", check));
+        using var http = Client(app);
+
+        var html = await http.GetStringAsync(new Uri("dashboard/", UriKind.Relative));
+
+        html.Should().Contain("<h3>Parts</h3>")
+            .And.Contain("<tr data-check=\"voice\"><td>voice</td><td class=\"status degraded\">degraded</td><td>espeak-ng answers slowly</td></tr>");
     }
 
     [Fact]
@@ -81,5 +95,10 @@ public sealed class DashboardPanelTests
             Interlocked.Increment(ref _pressed);
             return Task.FromResult("pressed once more");
         }
+    }
+
+    private sealed class FixedCheck(HealthCheckResult result) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) => Task.FromResult(result);
     }
 }
