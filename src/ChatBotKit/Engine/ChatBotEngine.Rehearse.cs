@@ -59,7 +59,8 @@ public sealed partial class ChatBotEngine
         }
 
         var verdicts = new List<FilterVerdict>();
-        var outcome = definition.Filters.Apply(raw, Filtering(definition, message, history, limits, trigger.Responder.Handler is null), (f, parts, rejection) => verdicts.Add(new FilterVerdict(f.Name, [.. parts], rejection)));
+        var filtering = ReplyFilters.Context(definition, message.Platform, (limits ?? PlatformLimits.Default).MaxMessageLength, history, fromModel: trigger.Responder.Handler is null);
+        var outcome = definition.Filters.Apply(raw, filtering, (f, parts, rejection) => verdicts.Add(new FilterVerdict(f.Name, [.. parts], rejection)));
         return new ReplyRehearsal
         {
             Trigger = trigger.Name,
@@ -81,14 +82,5 @@ public sealed partial class ChatBotEngine
         Now = now,
         Random = Random.Shared,
         CorrelationId = CorrelationId.Next(),
-    };
-
-    private static ResponseFilterContext Filtering(ChatBotDefinition definition, MessageReceived message, ContextEntry[] history, PlatformLimits? limits, bool fromModel) => new()
-    {
-        Bot = definition.Identity,
-        Platform = message.Platform,
-        MaxMessageLength = (limits ?? PlatformLimits.Default).MaxMessageLength,
-        RecentBotMessages = [.. history.Where(e => e.FromBot).TakeLast(definition.FilterSettings.DuplicateLookback).Select(e => e.Text)],
-        FromLanguageModel = fromModel,
     };
 }

@@ -1,4 +1,5 @@
 using ChatBotKit.Context;
+using ChatBotKit.Events;
 using ChatBotKit.Filters;
 using Microsoft.Extensions.Logging;
 
@@ -33,7 +34,7 @@ internal static class ReplyFilters
     {
         try
         {
-            return filters.Apply(text, Context(reply, history, fromModel));
+            return filters.Apply(text, Context(reply.Active.Definition, reply.Item.Event.Platform, reply.Item.Source.Limits.MaxMessageLength, history, fromModel));
         }
         catch (Exception ex)
         {
@@ -43,9 +44,9 @@ internal static class ReplyFilters
         }
     }
 
-    private static ResponseFilterContext Context(PendingReply reply, ContextEntry[] history, bool fromModel)
+    /// <summary>What the filters know of a reply: the bot, the platform's message length, the bot's recent messages in <paramref name="history"/>.</summary>
+    public static ResponseFilterContext Context(ChatBotDefinition definition, ChatPlatform platform, int maxMessageLength, ContextEntry[] history, bool fromModel)
     {
-        var definition = reply.Active.Definition;
         var lookback = definition.FilterSettings.DuplicateLookback;
         var recent = new List<string>(lookback);
         for (var i = history.Length - 1; i >= 0 && recent.Count < lookback; i--)
@@ -59,8 +60,8 @@ internal static class ReplyFilters
         return new ResponseFilterContext
         {
             Bot = definition.Identity,
-            Platform = reply.Item.Event.Platform,
-            MaxMessageLength = reply.Item.Source.Limits.MaxMessageLength,
+            Platform = platform,
+            MaxMessageLength = maxMessageLength,
             RecentBotMessages = recent,
             FromLanguageModel = fromModel,
         };
